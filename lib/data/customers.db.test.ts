@@ -116,6 +116,22 @@ describe(`customer data layer on ${driver}`, () => {
     expect((await allRows()).some((r) => r.name === other)).toBe(false);
   });
 
+  it('reports a taken ID and a taken alias together, so both can be fixed at once', async () => {
+    const owner = `vandelay_${unique()}`;
+    expect((await insertCustomer(input({ name: owner, ingestAliases: aliases(`${owner}-imports`) }))).ok).toBe(true);
+    const result = await insertCustomer(
+      input({ name: owner.toUpperCase(), ingestAliases: aliases('free-one', `${owner}-imports`) }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      message: 'Not saved: the ID is already taken and an ingest alias belongs to another customer.',
+      fieldErrors: {
+        name: [`This ID is already taken by “${owner}” (IDs are compared ignoring case)`],
+        'ingestAliases.1.value': [`Already used by customer ${owner}`],
+      },
+    });
+  });
+
   it('settles 20 concurrent creates of one ID with exactly one customer and 19 field errors', async () => {
     const id = `race_${unique()}`;
     const results = await Promise.all(

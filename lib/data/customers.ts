@@ -168,32 +168,42 @@ export async function findAliasOwners(aliases: string[]): Promise<Map<string, { 
   return owners;
 }
 
-async function nameTakenError(name: string) {
+/**
+ * After the database refused a write, says which fields clash and with whom: the ID and every
+ * alias, so the user fixes all of them at once. Reads only; the database already decided.
+ */
+async function conflictErrors(input: Pick<CustomerInput, 'name' | 'ingestAliases'>) {
   const db = await getDb();
   const [holder] = await db
     .select({ name: customers.name })
     .from(customers)
-    .where(sql`lower(${customers.name}) = lower(${name})`);
-  const message =
-    holder && holder.name !== name
-      ? `This ID is already taken by “${holder.name}” (IDs are compared ignoring case)`
-      : 'This ID is already taken';
-  return failure('This ID is already taken.', { name: [message] });
-}
-
-async function aliasTakenError(aliases: string[]) {
-  const owners = await findAliasOwners(aliases);
+    .where(sql`lower(${customers.name}) = lower(${input.name})`);
+  const owners = await findAliasOwners(input.ingestAliases);
   const fieldErrors: FieldErrors = {};
-  aliases.forEach((alias, i) => {
+  if (holder) {
+    fieldErrors.name = [
+      holder.name === input.name
+        ? 'This ID is already taken'
+        : `This ID is already taken by “${holder.name}” (IDs are compared ignoring case)`,
+    ];
+  }
+  let aliasesTaken = 0;
+  input.ingestAliases.forEach((alias, i) => {
     const owner = owners.get(alias);
-    if (owner) fieldErrors[`ingestAliases.${i}.value`] = [`Already used by customer ${owner.name}`];
+    if (!owner) return;
+    aliasesTaken++;
+    fieldErrors[`ingestAliases.${i}.value`] = [`Already used by customer ${owner.name}`];
   });
-  const taken = Object.keys(fieldErrors).length;
-  if (taken === 0) return failure('An alias was taken by another customer a moment ago. Please try again.');
-  return failure(
-    taken === 1 ? 'An ingest alias belongs to another customer.' : `${taken} ingest aliases belong to other customers.`,
-    fieldErrors,
-  );
+  const reasons = [
+    holder ? 'the ID is already taken' : null,
+    aliasesTaken === 1 ? 'an ingest alias belongs to another customer' : null,
+    aliasesTaken > 1 ? `${aliasesTaken} ingest aliases belong to other customers` : null,
+  ].filter(Boolean);
+  if (reasons.length === 0) {
+    return failure('Another change took this ID or an alias a moment ago. Please try again.');
+  }
+  const sentence = reasons.join(' and ');
+  return failure(`Not saved: ${sentence}.`, fieldErrors);
 }
 
 /** Creates a customer and its aliases in one transaction; uniqueness is settled by the database. */
@@ -214,8 +224,9 @@ export async function insertCustomer(input: CustomerInput): Promise<ActionResult
     return ok({ id });
   } catch (err) {
     const constraint = violatedUniqueConstraint(err);
-    if (constraint === 'customers_name_key') return nameTakenError(input.name);
-    if (constraint === 'customer_ingest_aliases_alias_key') return aliasTakenError(ingestAliases);
+    if (constraint === 'customers_name_key' || constraint === 'customer_ingest_aliases_alias_key') {
+      return conflictErrors(input);
+    }
     throw err;
   }
 }

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
+import { ButtonLink } from '@/components/ui/button';
+import { listCustomers } from '@/lib/data/customers';
+import { customerKeys } from '@/lib/queries/customers';
+import { parseCustomerFilters } from '@/lib/validations/customer';
+import { CustomersTable } from '../_components/customers-table';
+
+export const metadata: Metadata = { title: 'Customers' };
+
+export default async function CustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await connection();
+  const filters = parseCustomerFilters(await searchParams);
+  const queryClient = new QueryClient();
+  await queryClient.prefetchQuery({ queryKey: customerKeys.list(filters), queryFn: () => listCustomers(filters) });
+
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
+          <p className="mt-1 text-sm text-slate-600">Everyone your usage is billed to, newest first.</p>
+        </div>
+        <ButtonLink href="/customers/new">Create customer</ButtonLink>
+      </div>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <CustomersTable />
+      </HydrationBoundary>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CustomerForm } from '../_components/customer-form';
+
+export const metadata: Metadata = { title: 'Create customer' };
+
+export default function NewCustomerPage() {
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <Link href="/customers" className="text-sm text-brand-700 hover:underline">
+          ← Customers
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight">Create customer</h1>
+      </div>
+      <CustomerForm />
+    </div>
+  );
+}

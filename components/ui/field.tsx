@@ -1,0 +1,61 @@
+import { useId, type ComponentProps, type ReactNode } from 'react';
+import { cn } from '@/lib/utils';
+
+export const inputClass = cn(
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-xs',
+  'placeholder:text-slate-500 focus:border-brand-600 focus:outline-2 focus:outline-brand-600/30',
+  'aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50/40',
+);
+
+interface FieldProps {
+  label: string;
+  hint?: string;
+  error?: string;
+  className?: string;
+  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+}
+
+/** A label, its control, a hint and the field's error, wired together for assistive tech. */
+export function Field({ label, hint, error, className, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={cn('space-y-1.5', className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      <FieldError id={errorId} message={error} />
+    </div>
+  );
+}
+
+export function FieldError({ id, message }: { id?: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {message}
+    </p>
+  );
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  className,
+  ...inputProps
+}: Omit<FieldProps, 'children'> & ComponentProps<'input'>) {
+  return (
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => <input className={inputClass} {...control} {...inputProps} />}
+    </Field>
+  );
+}

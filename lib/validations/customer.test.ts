@@ -1,0 +1,577 @@
+import { describe, expect, it } from 'vitest';
+import { invalid, type FieldErrors } from '@/lib/action-result';
+import {
+  customerFiltersToSearch,
+  customerInput,
+  emptyCustomerForm,
+  parseCustomerFilters,
+  type CustomerFilters,
+  type CustomerFormValues,
+  type CustomerInput,
+} from './customer';
+import { charCount } from './text';
+
+// ---------------------------------------------------------------- helpers
+
+/** A valid form: the empty form with an ID, plus whatever the test changes. */
+function form(overrides: Partial<CustomerFormValues> = {}): CustomerFormValues {
+  return { ...emptyCustomerForm, name: 'acme', ...overrides };
+}
+
+/** Parses a form that must be valid and returns the output. */
+function accepted(overrides: Partial<CustomerFormValues> = {}): CustomerInput {
+  const result = customerInput.safeParse(form(overrides));
+  if (!result.success) {
+    throw new Error(`expected the form to be accepted, got ${JSON.stringify(invalid(result.error).fieldErrors)}`);
+  }
+  return result.data;
+}
+
+/** Parses a form that must be refused and returns its field errors, keyed by dotted path. */
+function refused(overrides: Partial<CustomerFormValues> = {}): FieldErrors {
+  const result = customerInput.safeParse(form(overrides));
+  if (result.success) throw new Error(`expected the form to be refused, got ${JSON.stringify(result.data)}`);
+  return invalid(result.error).fieldErrors;
+}
+
+const rows = (...values: string[]) => values.map((value) => ({ value }));
+
+const GRINNING = '😀'; // 2 UTF-16 units, 1 code point
+const THUMBS_UP_MEDIUM = '👍🏽'; // 4 UTF-16 units, 2 code points (emoji + skin tone)
+const FAMILY = '👨‍👩‍👧‍👦'; // 11 UTF-16 units, 7 code points joined by ZWJ
+const FLAG = '🇺🇸'; // 2 regional indicators
+const E_ACUTE_COMBINING = 'e\u0301'; // e + combining acute accent
+
+// ---------------------------------------------------------------- charCount
+
+describe('charCount', () => {
+  it('counts plain text one per character', () => {
+    expect(charCount('')).toBe(0);
+    expect(charCount('a')).toBe(1);
+    expect(charCount('hello world')).toBe(11);
+    expect(charCount('ä')).toBe(1);
+  });
+
+  it('counts an emoji as one character, however many code points it is built of', () => {
+    expect(charCount(GRINNING)).toBe(1);
+    expect(charCount(THUMBS_UP_MEDIUM)).toBe(1);
+    expect(charCount(FAMILY)).toBe(1);
+    expect(charCount(FLAG)).toBe(1);
+    expect(charCount(E_ACUTE_COMBINING)).toBe(1);
+  });
+
+  it('counts mixed text as a person would', () => {
+    expect(charCount(`a${GRINNING}b${FAMILY}c${THUMBS_UP_MEDIUM}`)).toBe(6);
+    expect(charCount(FAMILY.repeat(3))).toBe(3);
+  });
+});
+
+// ---------------------------------------------------------------- the valid base
+
+describe('customerInput: the base form', () => {
+  it('accepts the empty form with an ID, and turns blanks into nulls', () => {
+    expect(accepted()).toEqual({
+      name: 'acme',
+      displayName: 'acme',
+      description: null,
+      email: null,
+      website: null,
+      addressLine1: null,
+      addressLine2: null,
+      city: null,
+      state: null,
+      zipcode: null,
+      country: null,
+      ingestAliases: [],
+    });
+  });
+
+  it('refuses the empty form as is (no ID)', () => {
+    const result = customerInput.safeParse(emptyCustomerForm);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(invalid(result.error).fieldErrors).toEqual({ name: ['ID is required'] });
+  });
+});
+
+// ---------------------------------------------------------------- ID (name)
+
+describe('customerInput: ID (name)', () => {
+  it.each(['', ' ', '   ', '\t\n', '\u00a0'])('is required: %j -> "ID is required"', (name) => {
+    expect(refused({ name })).toEqual({ name: ['ID is required'] });
+  });
+
+  it('is trimmed', () => {
+    expect(accepted({ name: '  acme-1  ' }).name).toBe('acme-1');
+  });
+
+  it('accepts 1 character', () => {
+    expect(accepted({ name: 'a' }).name).toBe('a');
+  });
+
+  it('accepts 128 characters', () => {
+    const name = 'a'.repeat(128);
+    expect(accepted({ name }).name).toBe(name);
+  });
+
+  it('accepts 128 characters surrounded by spaces (counted after trimming)', () => {
+    const name = 'a'.repeat(128);
+    expect(accepted({ name: `  ${name}  ` }).name).toBe(name);
+  });
+
+  it('refuses 129 characters', () => {
+    expect(refused({ name: 'a'.repeat(129) })).toEqual({ name: ['ID must be at most 128 characters'] });
+  });
+
+  it.each(['customer_1', 'A.b-c_9', '9lives', 'a', 'Z', '0', 'a-', 'a.', 'a_', 'a..b', 'ACME-Corp.eu_2'])(
+    'accepts %j',
+    (name) => {
+      expect(accepted({ name }).name).toBe(name);
+    },
+  );
+
+  it.each(['_x', '-x', '.x', 'a b', 'a/b', 'ä', 'aä', 'a@b', 'a+b', 'a:b', 'a\\b', `a${GRINNING}`])(
+    'refuses %j with the pattern message',
+    (name) => {
+      expect(refused({ name })).toEqual({
+        name: ['Start with a letter or digit; then use only letters, digits, _ - .'],
+      });
+    },
+  );
+
+  it('refuses a NUL character with a message mentioning NUL', () => {
+    const errors = refused({ name: 'a\0b' });
+    expect(Object.keys(errors)).toEqual(['name']);
+    expect(errors.name).toContain('ID must not contain NUL characters');
+    expect(errors.name?.some((m) => m.includes('NUL'))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------- Name (displayName)
+
+describe('customerInput: Name (displayName)', () => {
+  it.each(['', '   ', '\t'])('is optional: %j defaults to the ID', (displayName) => {
+    expect(accepted({ name: 'acme', displayName }).displayName).toBe('acme');
+  });
+
+  it('defaults to the trimmed ID', () => {
+    expect(accepted({ name: '  acme  ', displayName: '' }).displayName).toBe('acme');
+  });
+
+  it('keeps a given Name, trimmed', () => {
+    expect(accepted({ displayName: '  Acme Corp.  ' }).displayName).toBe('Acme Corp.');
+  });
+
+  it('accepts 160 characters', () => {
+    const displayName = 'n'.repeat(160);
+    expect(accepted({ displayName }).displayName).toBe(displayName);
+  });
+
+  it('refuses 161 characters', () => {
+    expect(refused({ displayName: 'n'.repeat(161) })).toEqual({
+      displayName: ['Name must be at most 160 characters'],
+    });
+  });
+
+  it('is trimmed before counting: 160 characters with spaces around are accepted', () => {
+    const displayName = 'n'.repeat(160);
+    expect(accepted({ displayName: `   ${displayName}   ` }).displayName).toBe(displayName);
+  });
+
+  it.each([
+    ['a simple emoji', GRINNING],
+    ['an emoji with a skin tone', THUMBS_UP_MEDIUM],
+    ['a ZWJ family emoji', FAMILY],
+    ['a flag', FLAG],
+    ['a letter with a combining accent', E_ACUTE_COMBINING],
+  ])('counts %s as one character: 160 accepted, 161 refused', (_label, char) => {
+    const ok = char.repeat(160);
+    expect(ok.length).toBeGreaterThan(160); // more UTF-16 units than characters
+    expect(accepted({ displayName: ok }).displayName).toBe(ok);
+    expect(refused({ displayName: char.repeat(161) })).toEqual({
+      displayName: ['Name must be at most 160 characters'],
+    });
+  });
+
+  it('counts a mix of emoji and letters as a person sees them', () => {
+    const mixed = `${'a'.repeat(100)}${FAMILY.repeat(30)}${THUMBS_UP_MEDIUM.repeat(30)}`; // 160
+    expect(accepted({ displayName: mixed }).displayName).toBe(mixed);
+    expect(refused({ displayName: `${mixed}${GRINNING}` })).toEqual({
+      displayName: ['Name must be at most 160 characters'],
+    });
+  });
+
+  it('refuses a NUL character with a message mentioning NUL', () => {
+    expect(refused({ displayName: 'Acme\0' })).toEqual({
+      displayName: ['Name must not contain NUL characters'],
+    });
+  });
+});
+
+// ---------------------------------------------------------------- Description
+
+describe('customerInput: Description', () => {
+  it('is optional: blank becomes null', () => {
+    expect(accepted({ description: '' }).description).toBeNull();
+    expect(accepted({ description: '  \n ' }).description).toBeNull();
+  });
+
+  it('is trimmed', () => {
+    expect(accepted({ description: '  Big customer.\n' }).description).toBe('Big customer.');
+  });
+
+  it('accepts 5,000 characters', () => {
+    const description = 'd'.repeat(5000);
+    expect(accepted({ description }).description).toBe(description);
+  });
+
+  it('accepts 5,000 emoji (counted as characters)', () => {
+    const description = FAMILY.repeat(5000);
+    expect(accepted({ description }).description).toBe(description);
+  });
+
+  it('refuses 5,001 characters', () => {
+    expect(refused({ description: 'd'.repeat(5001) })).toEqual({
+      description: ['Description must be at most 5,000 characters'],
+    });
+  });
+
+  it('refuses a NUL character with a message mentioning NUL', () => {
+    expect(refused({ description: 'line 1\0line 2' })).toEqual({
+      description: ['Description must not contain NUL characters'],
+    });
+  });
+});
+
+// ---------------------------------------------------------------- Email
+
+describe('customerInput: Email', () => {
+  it.each(['', '   '])('is optional: %j becomes null', (email) => {
+    expect(accepted({ email }).email).toBeNull();
+  });
+
+  it.each(['ops@example.com', 'first.last+billing@sub.example.co.uk', 'a_b-c@example.io'])('accepts %j', (email) => {
+    expect(accepted({ email }).email).toBe(email);
+  });
+
+  it('is trimmed', () => {
+    expect(accepted({ email: '  ops@example.com  ' }).email).toBe('ops@example.com');
+  });
+
+  it.each(['not-an-email', 'a@', 'a@b', '@example.com', 'a b@example.com', 'a@@example.com', 'a@example.'])(
+    'refuses %j',
+    (email) => {
+      const errors = refused({ email });
+      expect(errors).toEqual({ email: ['Enter a valid email address, like ops@example.com'] });
+      expect(errors.email?.[0]).toMatch(/^Enter a valid email address/);
+    },
+  );
+});
+
+// ---------------------------------------------------------------- Website
+
+describe('customerInput: Website', () => {
+  it.each(['', '  '])('is optional: %j becomes null', (website) => {
+    expect(accepted({ website }).website).toBeNull();
+  });
+
+  it.each(['http://example.com', 'https://example.com', 'https://www.example.com/path?q=1#top', 'http://localhost:3000'])(
+    'accepts %j',
+    (website) => {
+      expect(accepted({ website }).website).toBe(website);
+    },
+  );
+
+  it('is trimmed', () => {
+    expect(accepted({ website: ' https://example.com ' }).website).toBe('https://example.com');
+  });
+
+  it.each(['ftp://x.com', 'javascript:alert(1)', 'customer1.com', 'www.customer1.com', 'http://', 'mailto:ops@example.com', 'file:///etc/passwd'])(
+    'refuses %j',
+    (website) => {
+      expect(refused({ website })).toEqual({ website: ['Enter a full URL starting with http:// or https://'] });
+    },
+  );
+});
+
+// ---------------------------------------------------------------- Country
+
+describe('customerInput: Country', () => {
+  it('is optional: "" becomes null', () => {
+    expect(accepted({ country: '' }).country).toBeNull();
+  });
+
+  it.each(['US', 'DE', 'JP', 'AX'])('accepts the alpha-2 code %j', (country) => {
+    expect(accepted({ country }).country).toBe(country);
+  });
+
+  it.each(['XX', 'us', 'USA', 'United States', 'toString', 'constructor', '__proto__'])('refuses %j', (country) => {
+    expect(refused({ country })).toEqual({ country: ['Choose a country from the list'] });
+  });
+});
+
+// ---------------------------------------------------------------- the other address fields
+
+describe('customerInput: address fields', () => {
+  it('are optional, trimmed, blank -> null', () => {
+    const out = accepted({ addressLine1: ' 1 Main St ', addressLine2: '', city: ' Springfield', state: 'IL ', zipcode: ' 62701 ' });
+    expect(out).toMatchObject({ addressLine1: '1 Main St', addressLine2: null, city: 'Springfield', state: 'IL', zipcode: '62701' });
+  });
+
+  it('keep their limits', () => {
+    expect(accepted({ zipcode: '9'.repeat(20) }).zipcode).toBe('9'.repeat(20));
+    expect(refused({ zipcode: '9'.repeat(21) })).toEqual({ zipcode: ['Zipcode must be at most 20 characters'] });
+    expect(refused({ addressLine1: 'x'.repeat(201) })).toEqual({
+      addressLine1: ['Address line 1 must be at most 200 characters'],
+    });
+    expect(refused({ city: 'x'.repeat(101) })).toEqual({ city: ['City must be at most 100 characters'] });
+  });
+});
+
+// ---------------------------------------------------------------- Ingest aliases
+
+describe('customerInput: Ingest aliases', () => {
+  it('accepts none', () => {
+    expect(accepted({ ingestAliases: [] }).ingestAliases).toEqual([]);
+  });
+
+  it('outputs a plain array of strings, in order', () => {
+    const out = accepted({ ingestAliases: rows('acme-prod', 'acme-staging', 'ACME') });
+    expect(out.ingestAliases).toEqual(['acme-prod', 'acme-staging', 'ACME']);
+    expect(out.ingestAliases.every((a) => typeof a === 'string')).toBe(true);
+  });
+
+  it('trims every alias', () => {
+    expect(accepted({ ingestAliases: rows('  a  ', '\tb\n', 'c') }).ingestAliases).toEqual(['a', 'b', 'c']);
+  });
+
+  it('accepts a 128-character alias', () => {
+    const long = 'x'.repeat(128);
+    expect(accepted({ ingestAliases: rows('a', long) }).ingestAliases).toEqual(['a', long]);
+  });
+
+  it('accepts a 128-character alias with spaces around (counted after trimming)', () => {
+    const long = 'x'.repeat(128);
+    expect(accepted({ ingestAliases: rows(` ${long} `) }).ingestAliases).toEqual([long]);
+  });
+
+  it('accepts 128 emoji in an alias (counted as characters)', () => {
+    const long = THUMBS_UP_MEDIUM.repeat(128);
+    expect(accepted({ ingestAliases: rows(long) }).ingestAliases).toEqual([long]);
+  });
+
+  it('refuses a 129-character alias at its row', () => {
+    expect(refused({ ingestAliases: rows('a', 'b', 'c', 'x'.repeat(129)) })).toEqual({
+      'ingestAliases.3.value': ['Alias must be at most 128 characters'],
+    });
+  });
+
+  it.each(['', '   ', '\t'])('refuses a blank row (%j) at its row', (blank) => {
+    expect(refused({ ingestAliases: rows('a', blank, 'b') })).toEqual({
+      'ingestAliases.1.value': ['Enter an alias or remove this row'],
+    });
+  });
+
+  it('reports every blank row, and does not call blank rows repeats', () => {
+    expect(refused({ ingestAliases: rows('', 'a', '  ') })).toEqual({
+      'ingestAliases.0.value': ['Enter an alias or remove this row'],
+      'ingestAliases.2.value': ['Enter an alias or remove this row'],
+    });
+  });
+
+  it('refuses a NUL character with a message mentioning NUL', () => {
+    expect(refused({ ingestAliases: rows('ok', 'bad\0alias') })).toEqual({
+      'ingestAliases.1.value': ['Alias must not contain NUL characters'],
+    });
+  });
+
+  it('accepts 2,000 aliases', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => `alias-${i}`);
+    const out = accepted({ ingestAliases: rows(...many) });
+    expect(out.ingestAliases).toHaveLength(2000);
+    expect(out.ingestAliases).toEqual(many);
+  });
+
+  it('refuses 2,001 aliases, on the list itself', () => {
+    const many = Array.from({ length: 2001 }, (_, i) => `alias-${i}`);
+    expect(refused({ ingestAliases: rows(...many) })).toEqual({
+      ingestAliases: ['At most 2,000 ingest aliases'],
+    });
+  });
+
+  it('refuses a repeated alias at the later row, naming the first (1-based)', () => {
+    expect(refused({ ingestAliases: rows('a', 'b', 'c', 'b') })).toEqual({
+      'ingestAliases.3.value': ['Repeats alias 2'],
+    });
+  });
+
+  it('refuses every later copy, each naming the first', () => {
+    expect(refused({ ingestAliases: rows('x', 'y', 'x', 'z', 'x') })).toEqual({
+      'ingestAliases.2.value': ['Repeats alias 1'],
+      'ingestAliases.4.value': ['Repeats alias 1'],
+    });
+  });
+
+  it('compares aliases after trimming', () => {
+    expect(refused({ ingestAliases: rows('acme', '  acme  ') })).toEqual({
+      'ingestAliases.1.value': ['Repeats alias 1'],
+    });
+  });
+
+  it('reports a repeat together with other row errors', () => {
+    expect(refused({ ingestAliases: rows('a', '', 'a', 'x'.repeat(129)) })).toEqual({
+      'ingestAliases.1.value': ['Enter an alias or remove this row'],
+      'ingestAliases.2.value': ['Repeats alias 1'],
+      'ingestAliases.3.value': ['Alias must be at most 128 characters'],
+    });
+  });
+});
+
+// ---------------------------------------------------------------- every issue at once
+
+describe('customerInput: reports every issue, not just the first', () => {
+  it('bad ID + bad email + long Name in one result', () => {
+    expect(refused({ name: '_bad', email: 'not-an-email', displayName: 'n'.repeat(161) })).toEqual({
+      name: ['Start with a letter or digit; then use only letters, digits, _ - .'],
+      email: ['Enter a valid email address, like ops@example.com'],
+      displayName: ['Name must be at most 160 characters'],
+    });
+  });
+
+  it('every field wrong at once', () => {
+    const errors = refused({
+      name: '',
+      displayName: `x${'\0'}`,
+      description: 'd'.repeat(5001),
+      email: 'a@b',
+      website: 'customer1.com',
+      country: 'XX',
+      ingestAliases: rows('dup', 'dup', ''),
+    });
+    expect(errors).toEqual({
+      name: ['ID is required'],
+      displayName: ['Name must not contain NUL characters'],
+      description: ['Description must be at most 5,000 characters'],
+      email: ['Enter a valid email address, like ops@example.com'],
+      website: ['Enter a full URL starting with http:// or https://'],
+      country: ['Choose a country from the list'],
+      'ingestAliases.1.value': ['Repeats alias 1'],
+      'ingestAliases.2.value': ['Enter an alias or remove this row'],
+    });
+  });
+
+  it('a too-long ID that also breaks the pattern gets both messages', () => {
+    expect(refused({ name: `_${'a'.repeat(128)}` })).toEqual({
+      name: ['ID must be at most 128 characters', 'Start with a letter or digit; then use only letters, digits, _ - .'],
+    });
+  });
+
+  it('too many aliases: the list message, alongside the other fields\' errors', () => {
+    const many = Array.from({ length: 2001 }, (_, i) => `alias-${i}`);
+    expect(refused({ name: '_x', email: 'a@', ingestAliases: rows(...many) })).toEqual({
+      name: ['Start with a letter or digit; then use only letters, digits, _ - .'],
+      email: ['Enter a valid email address, like ops@example.com'],
+      ingestAliases: ['At most 2,000 ingest aliases'],
+    });
+  });
+
+  it('too many aliases: the rows are not checked one by one until the list fits (zod caps oversized arrays)', () => {
+    const many = Array.from({ length: 2001 }, (_, i) => `alias-${i}`);
+    many[1] = '';
+    many[2000] = 'alias-0';
+    expect(refused({ ingestAliases: rows(...many) })).toEqual({
+      ingestAliases: ['At most 2,000 ingest aliases'],
+    });
+  });
+
+  it('a wrong type is a message on the field, not a crash', () => {
+    const result = customerInput.safeParse({ ...form(), name: 42 });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(invalid(result.error).fieldErrors).toEqual({ name: ['ID must be text'] });
+  });
+});
+
+// ---------------------------------------------------------------- list filters
+
+describe('parseCustomerFilters', () => {
+  const defaults: CustomerFilters = { cursor: undefined, dir: 'next', limit: 50 };
+
+  it('defaults to the first page of 50', () => {
+    expect(parseCustomerFilters({})).toEqual(defaults);
+    expect(parseCustomerFilters(new URLSearchParams())).toEqual(defaults);
+  });
+
+  it.each([25, 50, 100])('allows a page size of %i', (limit) => {
+    expect(parseCustomerFilters({ limit: String(limit) }).limit).toBe(limit);
+    expect(parseCustomerFilters(new URLSearchParams({ limit: String(limit) })).limit).toBe(limit);
+  });
+
+  it.each(['', '0', '-25', '10', '51', '1000', '50.5', 'abc', 'NaN', 'Infinity', '1e2x'])(
+    'falls back to 50 for the limit %j',
+    (limit) => {
+      expect(parseCustomerFilters({ limit }).limit).toBe(50);
+    },
+  );
+
+  it('reads the first value of a repeated param', () => {
+    expect(parseCustomerFilters({ limit: ['100', '25'], dir: ['prev', 'next'], cursor: ['c1', 'c2'] })).toEqual({
+      cursor: 'c1',
+      dir: 'prev',
+      limit: 100,
+    });
+    expect(parseCustomerFilters(new URLSearchParams('limit=25&limit=100')).limit).toBe(25);
+  });
+
+  it('reads dir, falling back to next', () => {
+    expect(parseCustomerFilters({ dir: 'prev' }).dir).toBe('prev');
+    expect(parseCustomerFilters({ dir: 'next' }).dir).toBe('next');
+    expect(parseCustomerFilters({ dir: 'sideways' }).dir).toBe('next');
+    expect(parseCustomerFilters({ dir: 'PREV' }).dir).toBe('next');
+    expect(parseCustomerFilters({ dir: '' }).dir).toBe('next');
+  });
+
+  it('reads the cursor, dropping one longer than 512 characters', () => {
+    expect(parseCustomerFilters({ cursor: 'abc' }).cursor).toBe('abc');
+    expect(parseCustomerFilters({ cursor: 'c'.repeat(512) }).cursor).toBe('c'.repeat(512));
+    expect(parseCustomerFilters({ cursor: 'c'.repeat(513) }).cursor).toBeUndefined();
+  });
+
+  it('never throws on junk', () => {
+    expect(parseCustomerFilters({ cursor: 'x'.repeat(10_000), dir: '??', limit: '??' })).toEqual(defaults);
+  });
+});
+
+describe('customerFiltersToSearch', () => {
+  it('is empty for the defaults', () => {
+    expect(customerFiltersToSearch({ cursor: undefined, dir: 'next', limit: 50 })).toBe('');
+  });
+
+  it('writes a non-default limit', () => {
+    expect(customerFiltersToSearch({ cursor: undefined, dir: 'next', limit: 100 })).toBe('?limit=100');
+    expect(customerFiltersToSearch({ cursor: undefined, dir: 'next', limit: 25 })).toBe('?limit=25');
+  });
+
+  it('writes the cursor, and dir only when it is prev', () => {
+    expect(customerFiltersToSearch({ cursor: 'abc', dir: 'next', limit: 50 })).toBe('?cursor=abc');
+    expect(customerFiltersToSearch({ cursor: 'abc', dir: 'prev', limit: 50 })).toBe('?cursor=abc&dir=prev');
+    expect(customerFiltersToSearch({ cursor: 'abc', dir: 'prev', limit: 25 })).toBe('?cursor=abc&dir=prev&limit=25');
+  });
+
+  it('drops dir without a cursor (the first page has no direction)', () => {
+    expect(customerFiltersToSearch({ cursor: undefined, dir: 'prev', limit: 50 })).toBe('');
+  });
+
+  it.each<CustomerFilters>([
+    { cursor: undefined, dir: 'next', limit: 50 },
+    { cursor: undefined, dir: 'next', limit: 25 },
+    { cursor: undefined, dir: 'next', limit: 100 },
+    { cursor: 'abc', dir: 'next', limit: 50 },
+    { cursor: 'abc', dir: 'prev', limit: 100 },
+    { cursor: 'a b&c=d/é?#+%', dir: 'prev', limit: 25 },
+    { cursor: 'eyJpZCI6IjEyMyJ9==', dir: 'next', limit: 100 },
+  ])('round-trips %j through the URL', (filters) => {
+    const search = customerFiltersToSearch(filters);
+    expect(parseCustomerFilters(new URLSearchParams(search))).toEqual(filters);
+    // and through a Next-style searchParams object
+    expect(parseCustomerFilters(Object.fromEntries(new URLSearchParams(search)))).toEqual(filters);
+  });
+});
