@@ -3,14 +3,16 @@ import { z } from 'zod';
 export type FieldErrors = Record<string, string[] | undefined>;
 
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: FieldErrors };
+  { ok: true; data: T } | { ok: false; message: string; fieldErrors?: FieldErrors };
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
 
-export function failure(message: string, fieldErrors?: FieldErrors): { ok: false; message: string; fieldErrors?: FieldErrors } {
+export function failure(
+  message: string,
+  fieldErrors?: FieldErrors,
+): { ok: false; message: string; fieldErrors?: FieldErrors } {
   return fieldErrors ? { ok: false, message, fieldErrors } : { ok: false, message };
 }
 

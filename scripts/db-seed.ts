@@ -4,7 +4,9 @@ import { seedDemoCustomers } from '../db/seed';
 async function main() {
   const { db, driver } = await getDatabase();
   const added = await seedDemoCustomers(db);
-  console.log(added ? `Added ${added} demo customers (${driver}).` : `Customers already exist: no demo data added (${driver}).`);
+  console.log(
+    added ? `Added ${added} demo customers (${driver}).` : `Customers already exist: no demo data added (${driver}).`,
+  );
   await closeDatabase();
 }
 

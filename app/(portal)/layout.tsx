@@ -12,7 +12,10 @@ export default function PortalLayout({ children }: { children: ReactNode }) {
       </a>
       <header className="border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
         <div className="flex items-center gap-2 px-5 py-4">
-          <span aria-hidden="true" className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
+          <span
+            aria-hidden="true"
+            className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
+          >
             M
           </span>
           <span className="text-lg font-semibold tracking-tight">Meterline</span>

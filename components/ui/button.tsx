@@ -19,7 +19,12 @@ export function buttonClass(variant: Variant = 'primary', className?: string): s
   );
 }
 
-export function Button({ variant, className, type = 'button', ...props }: ComponentProps<'button'> & { variant?: Variant }) {
+export function Button({
+  variant,
+  className,
+  type = 'button',
+  ...props
+}: ComponentProps<'button'> & { variant?: Variant }) {
   return <button type={type} className={buttonClass(variant, className)} {...props} />;
 }
 

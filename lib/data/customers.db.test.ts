@@ -148,13 +148,17 @@ describe(`customer data layer on ${driver}`, () => {
     const run = unique();
     const alias = `shared-${run}`;
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => insertCustomer(input({ name: `claim_${run}_${i}`, ingestAliases: aliases(alias) }))),
+      Array.from({ length: 20 }, (_, i) =>
+        insertCustomer(input({ name: `claim_${run}_${i}`, ingestAliases: aliases(alias) })),
+      ),
     );
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
     const winner = await getCustomer(winners[0]!.ok ? winners[0]!.data.id : '');
     for (const r of results.filter((r) => !r.ok)) {
-      expect(r).toMatchObject({ fieldErrors: { 'ingestAliases.0.value': [`Already used by customer ${winner!.name}`] } });
+      expect(r).toMatchObject({
+        fieldErrors: { 'ingestAliases.0.value': [`Already used by customer ${winner!.name}`] },
+      });
     }
     expect((await allRows()).filter((r) => r.name.startsWith(`claim_${run}_`))).toHaveLength(1);
   });
@@ -183,7 +187,12 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('shows at most three aliases per row and counts them all', async () => {
     const id = `chips_${unique()}`;
-    await insertCustomer(input({ name: id, ingestAliases: aliases('a1', 'a2', 'a3', 'a4', 'a5').map((a) => ({ value: `${id}-${a.value}` })) }));
+    await insertCustomer(
+      input({
+        name: id,
+        ingestAliases: aliases('a1', 'a2', 'a3', 'a4', 'a5').map((a) => ({ value: `${id}-${a.value}` })),
+      }),
+    );
     const row = (await allRows()).find((r) => r.name === id);
     expect(row?.aliases).toEqual([`${id}-a1`, `${id}-a2`, `${id}-a3`]);
     expect(row?.aliasCount).toBe(5);

@@ -274,23 +274,30 @@ describe('customerInput: Website', () => {
     expect(accepted({ website }).website).toBeNull();
   });
 
-  it.each(['http://example.com', 'https://example.com', 'https://www.example.com/path?q=1#top', 'http://localhost:3000'])(
-    'accepts %j',
-    (website) => {
-      expect(accepted({ website }).website).toBe(website);
-    },
-  );
+  it.each([
+    'http://example.com',
+    'https://example.com',
+    'https://www.example.com/path?q=1#top',
+    'http://localhost:3000',
+  ])('accepts %j', (website) => {
+    expect(accepted({ website }).website).toBe(website);
+  });
 
   it('is trimmed', () => {
     expect(accepted({ website: ' https://example.com ' }).website).toBe('https://example.com');
   });
 
-  it.each(['ftp://x.com', 'javascript:alert(1)', 'customer1.com', 'www.customer1.com', 'http://', 'mailto:ops@example.com', 'file:///etc/passwd'])(
-    'refuses %j',
-    (website) => {
-      expect(refused({ website })).toEqual({ website: ['Enter a full URL starting with http:// or https://'] });
-    },
-  );
+  it.each([
+    'ftp://x.com',
+    'javascript:alert(1)',
+    'customer1.com',
+    'www.customer1.com',
+    'http://',
+    'mailto:ops@example.com',
+    'file:///etc/passwd',
+  ])('refuses %j', (website) => {
+    expect(refused({ website })).toEqual({ website: ['Enter a full URL starting with http:// or https://'] });
+  });
 });
 
 // ---------------------------------------------------------------- Country
@@ -313,8 +320,20 @@ describe('customerInput: Country', () => {
 
 describe('customerInput: address fields', () => {
   it('are optional, trimmed, blank -> null', () => {
-    const out = accepted({ addressLine1: ' 1 Main St ', addressLine2: '', city: ' Springfield', state: 'IL ', zipcode: ' 62701 ' });
-    expect(out).toMatchObject({ addressLine1: '1 Main St', addressLine2: null, city: 'Springfield', state: 'IL', zipcode: '62701' });
+    const out = accepted({
+      addressLine1: ' 1 Main St ',
+      addressLine2: '',
+      city: ' Springfield',
+      state: 'IL ',
+      zipcode: ' 62701 ',
+    });
+    expect(out).toMatchObject({
+      addressLine1: '1 Main St',
+      addressLine2: null,
+      city: 'Springfield',
+      state: 'IL',
+      zipcode: '62701',
+    });
   });
 
   it('keep their limits', () => {
@@ -465,7 +484,7 @@ describe('customerInput: reports every issue, not just the first', () => {
     });
   });
 
-  it('too many aliases: the list message, alongside the other fields\' errors', () => {
+  it("too many aliases: the list message, alongside the other fields' errors", () => {
     const many = Array.from({ length: 2001 }, (_, i) => `alias-${i}`);
     expect(refused({ name: '_x', email: 'a@', ingestAliases: rows(...many) })).toEqual({
       name: ['Start with a letter or digit; then use only letters, digits, _ - .'],

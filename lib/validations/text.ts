@@ -4,9 +4,7 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /** Characters as a person counts them: an emoji, even one built of several code points, is one. */
 export function charCount(value: string): number {
-  let count = 0;
-  for (const _ of graphemes.segment(value)) count++;
-  return count;
+  return Array.from(graphemes.segment(value)).length;
 }
 
 const formatNumber = (n: number) => n.toLocaleString('en-US');

@@ -26,7 +26,10 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6" aria-labelledby={`${title}-h`}>
+    <section
+      className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
+      aria-labelledby={`${title}-h`}
+    >
       <h2 id={`${title}-h`} className="mb-4 text-base font-semibold">
         {title}
       </h2>
@@ -51,7 +54,10 @@ export default async function CustomerPage({ params, searchParams }: Params) {
           ← Customers
         </Link>
         {justCreated && (
-          <p role="status" className="mt-3 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800">
+          <p
+            role="status"
+            className="mt-3 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800"
+          >
             Customer created.
           </p>
         )}
@@ -90,7 +96,12 @@ export default async function CustomerPage({ params, searchParams }: Params) {
           </Item>
           <Item label="Website">
             {customer.website && (
-              <a className="text-brand-700 hover:underline" href={customer.website} rel="noopener noreferrer nofollow" target="_blank">
+              <a
+                className="text-brand-700 hover:underline"
+                href={customer.website}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+              >
                 {customer.website}
               </a>
             )}
@@ -106,13 +117,12 @@ export default async function CustomerPage({ params, searchParams }: Params) {
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">{plural(customer.ingestAliases.length, 'alias', 'aliases')}</p>
-            <ul
-              className="flex max-h-80 flex-wrap gap-1.5 overflow-y-auto"
-              aria-label="Ingest aliases"
-              tabIndex={0}
-            >
+            <ul className="flex max-h-80 flex-wrap gap-1.5 overflow-y-auto" aria-label="Ingest aliases" tabIndex={0}>
               {customer.ingestAliases.map((alias) => (
-                <li key={alias} className="max-w-full rounded bg-slate-100 px-2 py-0.5 font-mono text-xs break-all text-slate-800">
+                <li
+                  key={alias}
+                  className="max-w-full rounded bg-slate-100 px-2 py-0.5 font-mono text-xs break-all text-slate-800"
+                >
                   {alias}
                 </li>
               ))}

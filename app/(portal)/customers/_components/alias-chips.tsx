@@ -14,7 +14,9 @@ export function AliasChips({ aliases, total }: { aliases: string[]; total: numbe
           {alias}
         </li>
       ))}
-      {more > 0 && <li className="px-1 py-0.5 text-xs font-medium text-slate-600">+{more.toLocaleString('en-US')} more</li>}
+      {more > 0 && (
+        <li className="px-1 py-0.5 text-xs font-medium text-slate-600">+{more.toLocaleString('en-US')} more</li>
+      )}
     </ul>
   );
 }

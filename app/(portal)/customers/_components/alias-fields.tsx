@@ -33,10 +33,17 @@ export function AliasFields() {
     const current = getValues(`ingestAliases.${index}.value`).trim();
     const [first, ...rest] = lines;
     if (current) {
-      insert(index + 1, lines.map((value) => ({ value })));
+      insert(
+        index + 1,
+        lines.map((value) => ({ value })),
+      );
     } else {
       setValue(`ingestAliases.${index}.value`, first ?? '', { shouldDirty: true });
-      insert(index + 1, rest.map((value) => ({ value })), { shouldFocus: false });
+      insert(
+        index + 1,
+        rest.map((value) => ({ value })),
+        { shouldFocus: false },
+      );
     }
   };
 
@@ -94,11 +101,7 @@ export function AliasFields() {
         </ol>
       )}
       <div className="flex flex-wrap items-center gap-3">
-        <Button
-          variant="secondary"
-          onClick={() => append({ value: '' })}
-          disabled={fields.length >= MAX_ALIASES}
-        >
+        <Button variant="secondary" onClick={() => append({ value: '' })} disabled={fields.length >= MAX_ALIASES}>
           Add alias
         </Button>
         <span className="text-xs text-slate-600">

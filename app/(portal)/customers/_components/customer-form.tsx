@@ -47,7 +47,6 @@ export function CustomerForm() {
   } = form;
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const inFlight = useRef(false);
   const messageRef = useRef<HTMLDivElement>(null);
 
   // Nothing typed is lost by an accidental close or reload.
@@ -58,41 +57,46 @@ export function CustomerForm() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [isDirty, saved]);
 
-  const onSubmit = handleSubmit(
-    async () => {
-      if (inFlight.current) return; // a double click makes one request
-      inFlight.current = true;
-      setFormMessage(null);
-      try {
-        const result = await createCustomer(getValues());
-        if (result.ok) {
-          setSaved(true);
-          await queryClient.invalidateQueries({ queryKey: customerKeys.all });
-          router.push(`/customers/${result.data.id}?created=1`);
-          return;
-        }
-        setFormMessage(result.message);
-        const entries = Object.entries(result.fieldErrors ?? {});
-        entries.forEach(([path, messages], i) => {
-          if (messages?.[0]) {
-            setError(path as FieldPath<CustomerFormValues>, { type: 'server', message: messages[0] }, { shouldFocus: i === 0 });
-          }
-        });
-        if (entries.length === 0) messageRef.current?.focus();
-      } catch {
-        setFormMessage('The customer could not be saved: the server did not answer. Your input is still here; try again.');
-        messageRef.current?.focus();
-      } finally {
-        inFlight.current = false;
+  const submit = async () => {
+    setFormMessage(null);
+    try {
+      const result = await createCustomer(getValues());
+      if (result.ok) {
+        setSaved(true);
+        await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+        router.push(`/customers/${result.data.id}?created=1`);
+        return;
       }
-    },
-    () => setFormMessage('Some fields need attention.'),
-  );
+      setFormMessage(result.message);
+      const entries = Object.entries(result.fieldErrors ?? {});
+      entries.forEach(([path, messages], i) => {
+        if (messages?.[0]) {
+          setError(
+            path as FieldPath<CustomerFormValues>,
+            { type: 'server', message: messages[0] },
+            { shouldFocus: i === 0 },
+          );
+        }
+      });
+      if (entries.length === 0) messageRef.current?.focus();
+    } catch {
+      setFormMessage(
+        'The customer could not be saved: the server did not answer. Your input is still here; try again.',
+      );
+      messageRef.current?.focus();
+    }
+  };
+  const onInvalid = () => setFormMessage('Some fields need attention.');
 
   const busy = isSubmitting || saved;
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate aria-label="Create customer" className="space-y-6">
+      <form
+        onSubmit={(event) => handleSubmit(submit, onInvalid)(event)}
+        noValidate
+        aria-label="Create customer"
+        className="space-y-6"
+      >
         <div ref={messageRef} tabIndex={-1} role="alert" className="empty:hidden">
           {formMessage && (
             <p className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{formMessage}</p>
@@ -124,7 +128,13 @@ export function CustomerForm() {
 
         <Section title="Contact">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Email" type="email" autoComplete="off" error={errors.email?.message} {...register('email')} />
+            <TextField
+              label="Email"
+              type="email"
+              autoComplete="off"
+              error={errors.email?.message}
+              {...register('email')}
+            />
             <TextField
               label="Website"
               type="url"
@@ -133,8 +143,18 @@ export function CustomerForm() {
               error={errors.website?.message}
               {...register('website')}
             />
-            <TextField label="Address line 1" autoComplete="off" error={errors.addressLine1?.message} {...register('addressLine1')} />
-            <TextField label="Address line 2" autoComplete="off" error={errors.addressLine2?.message} {...register('addressLine2')} />
+            <TextField
+              label="Address line 1"
+              autoComplete="off"
+              error={errors.addressLine1?.message}
+              {...register('addressLine1')}
+            />
+            <TextField
+              label="Address line 2"
+              autoComplete="off"
+              error={errors.addressLine2?.message}
+              {...register('addressLine2')}
+            />
             <TextField label="City" autoComplete="off" error={errors.city?.message} {...register('city')} />
             <TextField label="State" autoComplete="off" error={errors.state?.message} {...register('state')} />
             <TextField label="Zipcode" autoComplete="off" error={errors.zipcode?.message} {...register('zipcode')} />

@@ -11,7 +11,15 @@ import { customerFiltersToSearch, parseCustomerFilters, type CustomerFilters } f
 import { AliasChips } from './alias-chips';
 
 /** Moves between pages without a server render: the URL changes, React Query fetches from the API. */
-function PageLink({ filters, label, disabledLabel }: { filters: CustomerFilters | null; label: string; disabledLabel: string }) {
+function PageLink({
+  filters,
+  label,
+  disabledLabel,
+}: {
+  filters: CustomerFilters | null;
+  label: string;
+  disabledLabel: string;
+}) {
   if (!filters) {
     return (
       <span aria-disabled="true" className={buttonClass('secondary', 'cursor-not-allowed opacity-50')}>
@@ -37,7 +45,12 @@ export function CustomersTable() {
   const filters = parseCustomerFilters(new URLSearchParams(searchParams.toString()));
   const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery(customerListQuery(filters));
 
-  if (isPending) return <p role="status" className="text-sm text-slate-600">Loading customers…</p>;
+  if (isPending)
+    return (
+      <p role="status" className="text-sm text-slate-600">
+        Loading customers…
+      </p>
+    );
   if (isError) {
     return (
       <div role="alert" className="rounded-lg border border-red-200 bg-white p-6 text-sm">
@@ -53,9 +66,7 @@ export function CustomersTable() {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
         <h2 className="text-lg font-semibold">No customers yet</h2>
-        <p className="mt-2 text-sm text-slate-600">
-          Create your first customer to start routing usage events to it.
-        </p>
+        <p className="mt-2 text-sm text-slate-600">Create your first customer to start routing usage events to it.</p>
         <ButtonLink href="/customers/new" className="mt-5">
           Create customer
         </ButtonLink>
@@ -72,14 +83,27 @@ export function CustomersTable() {
         aria-label="Customers"
         tabIndex={0}
       >
-        <table className={cn('w-full min-w-[52rem] text-left text-sm', loadingPage && 'opacity-60')} aria-busy={loadingPage}>
+        <table
+          className={cn('w-full min-w-[52rem] text-left text-sm', loadingPage && 'opacity-60')}
+          aria-busy={loadingPage}
+        >
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-3">ID</th>
-              <th scope="col" className="px-4 py-3">Name</th>
-              <th scope="col" className="px-4 py-3">Ingest aliases</th>
-              <th scope="col" className="px-4 py-3">Email</th>
-              <th scope="col" className="px-4 py-3 whitespace-nowrap">Created</th>
+              <th scope="col" className="px-4 py-3">
+                ID
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Ingest aliases
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-3 whitespace-nowrap">
+                Created
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -106,21 +130,21 @@ export function CustomersTable() {
         </table>
       </div>
       {(data.prevCursor || data.nextCursor || loadingPage) && (
-      <nav aria-label="Pages" className="flex items-center justify-end gap-2">
-        <span role="status" className="mr-auto text-sm text-slate-600">
-          {loadingPage ? 'Loading…' : ''}
-        </span>
-        <PageLink
-          label="Previous page"
-          disabledLabel="Previous page"
-          filters={data.prevCursor ? { ...filters, cursor: data.prevCursor, dir: 'prev' } : null}
-        />
-        <PageLink
-          label="Next page"
-          disabledLabel="Next page"
-          filters={data.nextCursor ? { ...filters, cursor: data.nextCursor, dir: 'next' } : null}
-        />
-      </nav>
+        <nav aria-label="Pages" className="flex items-center justify-end gap-2">
+          <span role="status" className="mr-auto text-sm text-slate-600">
+            {loadingPage ? 'Loading…' : ''}
+          </span>
+          <PageLink
+            label="Previous page"
+            disabledLabel="Previous page"
+            filters={data.prevCursor ? { ...filters, cursor: data.prevCursor, dir: 'prev' } : null}
+          />
+          <PageLink
+            label="Next page"
+            disabledLabel="Next page"
+            filters={data.nextCursor ? { ...filters, cursor: data.nextCursor, dir: 'next' } : null}
+          />
+        </nav>
       )}
     </div>
   );
