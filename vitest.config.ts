@@ -13,13 +13,18 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['lib/**/*.test.ts'], exclude: ['**/*.db.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'db/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts'],
+          environment: 'node',
+        },
       },
       {
         resolve: { alias },
         test: {
           name: 'db',
-          include: ['lib/**/*.db.test.ts'],
+          include: ['lib/**/*.db.test.ts', 'db/**/*.db.test.ts'],
           environment: 'node',
           setupFiles: ['test/db-setup.ts'],
           testTimeout: 60_000,
