@@ -1,11 +1,17 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
-import { customerIngestAliases, customers } from '@/db/schema';
+import { getDb, type Database } from '@/db';
+import { customerBillingProviders, customerIngestAliases, customers, pricePlans } from '@/db/schema';
 import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-result';
-import { customerId, type CustomerFilters, type CustomerInput } from '@/lib/validations/customer';
-import { violatedUniqueConstraint } from './db-errors';
+import type { BillingProviderConfigurationInput } from '@/lib/validations/billing-providers';
+import {
+  customerId,
+  type CustomerFilters,
+  type CustomerInput,
+  type CustomerRecordFields,
+} from '@/lib/validations/customer';
+import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 
 /** How many aliases a list row carries; the rest are counted. */
 export const ALIAS_PREVIEW = 3;
@@ -27,20 +33,9 @@ export interface CustomerPage {
   prevCursor: string | null;
 }
 
-export interface CustomerDetail {
+export interface CustomerDetail extends CustomerRecordFields {
   id: string;
-  name: string;
-  displayName: string;
-  description: string | null;
-  email: string | null;
-  website: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  city: string | null;
-  state: string | null;
-  zipcode: string | null;
-  country: string | null;
-  ingestAliases: string[];
+  pricePlanDisplayName: string | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -72,12 +67,18 @@ const aliasPreview = sql<string[]>`coalesce((
 
 const aliasCount = sql<number>`(select count(*)::int from ${customerIngestAliases} a where a.customer_id = ${customers.id})`;
 
+function statusCondition(status: CustomerFilters['status']): SQL | undefined {
+  if (status === 'active') return isNull(customers.archivedAt);
+  if (status === 'archived') return isNotNull(customers.archivedAt);
+  return undefined;
+}
+
 /** One page of customers, newest first, by keyset on (created_at, id). */
 export async function listCustomers(filters: CustomerFilters): Promise<CustomerPage> {
   const db = await getDb();
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const backwards = cursor !== null && filters.dir === 'prev';
-  const where: SQL[] = [sql`${customers.archivedAt} is null`];
+  const where: (SQL | undefined)[] = [statusCondition(filters.status)];
   if (cursor) {
     const [createdAt, id] = cursor;
     const key = sql`(${customers.createdAt}, ${customers.id})`;
@@ -126,58 +127,110 @@ export async function listCustomers(filters: CustomerFilters): Promise<CustomerP
 export async function getCustomer(id: string): Promise<CustomerDetail | null> {
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
-  const [row] = await db.select().from(customers).where(eq(customers.id, id));
+  const [row] = await db
+    .select({ customer: customers, pricePlanDisplayName: pricePlans.displayName })
+    .from(customers)
+    .leftJoin(pricePlans, eq(pricePlans.name, customers.pricePlanName))
+    .where(eq(customers.id, id));
   if (!row) return null;
-  const aliases = await db
-    .select({ alias: customerIngestAliases.alias })
-    .from(customerIngestAliases)
-    .where(eq(customerIngestAliases.customerId, id))
-    .orderBy(asc(customerIngestAliases.position));
+  const [aliases, providers] = await Promise.all([
+    db
+      .select({ alias: customerIngestAliases.alias })
+      .from(customerIngestAliases)
+      .where(eq(customerIngestAliases.customerId, id))
+      .orderBy(asc(customerIngestAliases.position)),
+    db
+      .select()
+      .from(customerBillingProviders)
+      .where(eq(customerBillingProviders.customerId, id))
+      .orderBy(asc(customerBillingProviders.position)),
+  ]);
+  const c = row.customer;
   return {
-    id: row.id,
-    name: row.name,
-    displayName: row.displayName,
-    description: row.description,
-    email: row.email,
-    website: row.website,
-    addressLine1: row.addressLine1,
-    addressLine2: row.addressLine2,
-    city: row.city,
-    state: row.state,
-    zipcode: row.zipcode,
-    country: row.country,
+    id: c.id,
+    name: c.name,
+    displayName: c.displayName,
+    description: c.description,
+    email: c.email,
+    website: c.website,
+    addressLine1: c.addressLine1,
+    addressLine2: c.addressLine2,
+    city: c.city,
+    state: c.state,
+    zipcode: c.zipcode,
+    country: c.country,
+    secondaryEmails: c.secondaryEmails,
+    phone: c.phone,
+    logoUrl: c.logoUrl,
+    legalName: c.legalName,
+    vatId: c.vatId,
+    externalId: c.externalId,
+    pricePlanName: c.pricePlanName,
+    pricePlanDisplayName: row.pricePlanDisplayName,
+    tags: c.tags,
+    customFields: c.customFields,
+    measurementMappings: c.measurementMappings,
+    billingProviders: providers.map(
+      (p) =>
+        ({
+          billingProvider: p.billingProvider,
+          deliveryMethod: p.deliveryMethod,
+          configuration: p.configuration,
+        }) as BillingProviderConfigurationInput,
+    ),
     ingestAliases: aliases.map((a) => a.alias),
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    archivedAt: iso(row.archivedAt),
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    archivedAt: iso(c.archivedAt),
   };
 }
 
+export interface AliasOwner {
+  id: string;
+  name: string;
+  archived: boolean;
+}
+
 /** Who holds each of these aliases now (for messages; the database decides who gets one). */
-export async function findAliasOwners(aliases: string[]): Promise<Map<string, { id: string; name: string }>> {
-  const owners = new Map<string, { id: string; name: string }>();
+export async function findAliasOwners(aliases: string[]): Promise<Map<string, AliasOwner>> {
+  const owners = new Map<string, AliasOwner>();
   if (aliases.length === 0) return owners;
   const db = await getDb();
   const rows = await db
-    .select({ alias: customerIngestAliases.alias, id: customers.id, name: customers.name })
+    .select({
+      alias: customerIngestAliases.alias,
+      id: customers.id,
+      name: customers.name,
+      archivedAt: customers.archivedAt,
+    })
     .from(customerIngestAliases)
     .innerJoin(customers, eq(customers.id, customerIngestAliases.customerId))
     .where(inArray(customerIngestAliases.alias, aliases));
-  for (const r of rows) owners.set(r.alias, { id: r.id, name: r.name });
+  for (const r of rows) owners.set(r.alias, { id: r.id, name: r.name, archived: r.archivedAt !== null });
   return owners;
 }
 
+const ownerLabel = (o: AliasOwner) => (o.archived ? `${o.name} (archived)` : o.name);
+
 /**
- * After the database refused a write, says which fields clash and with whom: the ID and every
- * alias, so the user fixes all of them at once. Reads only; the database already decided.
+ * After the database refused a write, says which fields clash and with whom: the ID, the
+ * external ID and every alias, so the user fixes all of them at once. Reads only; the database
+ * already decided. `self` is the customer being edited, which may hold its own values.
  */
-async function conflictErrors(input: Pick<CustomerInput, 'name' | 'ingestAliases'>) {
+async function conflictErrors(input: CustomerInput, self?: string) {
   const db = await getDb();
+  const notSelf = self ? ne(customers.id, self) : undefined;
   const [holder] = await db
     .select({ name: customers.name })
     .from(customers)
-    .where(sql`lower(${customers.name}) = lower(${input.name})`);
+    .where(and(sql`lower(${customers.name}) = lower(${input.name})`, notSelf));
+  const [externalHolder] = input.externalId
+    ? await db
+        .select({ name: customers.name })
+        .from(customers)
+        .where(and(eq(customers.externalId, input.externalId), notSelf))
+    : [];
   const owners = await findAliasOwners(input.ingestAliases);
   const fieldErrors: FieldErrors = {};
   if (holder) {
@@ -187,48 +240,146 @@ async function conflictErrors(input: Pick<CustomerInput, 'name' | 'ingestAliases
         : `This ID is already taken by “${holder.name}” (IDs are compared ignoring case)`,
     ];
   }
+  if (externalHolder) fieldErrors.externalId = [`Already used by customer ${externalHolder.name}`];
   let aliasesTaken = 0;
   input.ingestAliases.forEach((alias, i) => {
     const owner = owners.get(alias);
-    if (!owner) return;
+    if (!owner || owner.id === self) return;
     aliasesTaken++;
-    fieldErrors[`ingestAliases.${i}.value`] = [`Already used by customer ${owner.name}`];
+    fieldErrors[`ingestAliases.${i}.value`] = [`Already used by customer ${ownerLabel(owner)}`];
   });
   const reasons = [
     holder ? 'the ID is already taken' : null,
+    externalHolder ? 'the external ID is already taken' : null,
     aliasesTaken === 1 ? 'an ingest alias belongs to another customer' : null,
     aliasesTaken > 1 ? `${aliasesTaken} ingest aliases belong to other customers` : null,
   ].filter(Boolean);
   if (reasons.length === 0) {
     return failure('Another change took this ID or an alias a moment ago. Please try again.');
   }
-  const sentence = reasons.join(' and ');
-  return failure(`Not saved: ${sentence}.`, fieldErrors);
+  return failure(`Not saved: ${reasons.join(' and ')}.`, fieldErrors);
 }
 
-/** Creates a customer and its aliases in one transaction; uniqueness is settled by the database. */
+const UNIQUE_FIELDS = new Set(['customers_name_key', 'customers_external_id_key', 'customer_ingest_aliases_alias_key']);
+
+/** Maps what the database refused to messages next to fields; anything else is a real error. */
+async function refusal(err: unknown, input: CustomerInput, self?: string) {
+  const constraint = violatedUniqueConstraint(err);
+  if (constraint !== null && UNIQUE_FIELDS.has(constraint)) return conflictErrors(input, self);
+  if (pgErrorCode(err) === '23503') {
+    return failure('Not saved: that price plan no longer exists.', {
+      pricePlanName: ['This price plan no longer exists; choose another'],
+    });
+  }
+  throw err;
+}
+
+function columns(input: CustomerInput) {
+  const { ingestAliases: _aliases, billingProviders: _providers, ...fields } = input;
+  return fields;
+}
+
+async function writeChildren(tx: Database, id: string, input: CustomerInput) {
+  if (input.ingestAliases.length > 0) {
+    await tx
+      .insert(customerIngestAliases)
+      .values(input.ingestAliases.map((alias, position) => ({ customerId: id, position, alias })));
+  }
+  if (input.billingProviders.length > 0) {
+    await tx.insert(customerBillingProviders).values(
+      input.billingProviders.map((p, position) => ({
+        customerId: id,
+        position,
+        billingProvider: p.billingProvider,
+        deliveryMethod: p.deliveryMethod,
+        configuration: p.configuration,
+      })),
+    );
+  }
+}
+
+/** Creates a customer with its aliases and billing providers in one transaction. */
 export async function insertCustomer(input: CustomerInput): Promise<ActionResult<{ id: string }>> {
   const db = await getDb();
-  const { ingestAliases, ...fields } = input;
   try {
     const id = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(customers).values(fields).returning({ id: customers.id });
+      const [row] = await tx.insert(customers).values(columns(input)).returning({ id: customers.id });
       if (!row) throw new Error('insert returned no row');
-      if (ingestAliases.length > 0) {
-        await tx
-          .insert(customerIngestAliases)
-          .values(ingestAliases.map((alias, position) => ({ customerId: row.id, position, alias })));
-      }
+      await writeChildren(tx as unknown as Database, row.id, input);
       return row.id;
     });
     return ok({ id });
   } catch (err) {
-    const constraint = violatedUniqueConstraint(err);
-    if (constraint === 'customers_name_key' || constraint === 'customer_ingest_aliases_alias_key') {
-      return conflictErrors(input);
-    }
-    throw err;
+    return refusal(err, input);
   }
+}
+
+export type UpdateCustomerResult =
+  | ActionResult<{ id: string; version: number }>
+  | { ok: false; message: string; conflict: CustomerDetail };
+
+class VersionConflict extends Error {}
+
+/**
+ * Saves an edit made on `expectedVersion`. If anyone saved in between, nothing is written and
+ * the current record comes back, so the editor can see what changed.
+ */
+export async function updateCustomer(
+  id: string,
+  expectedVersion: number,
+  input: CustomerInput,
+): Promise<UpdateCustomerResult | null> {
+  if (!customerId.safeParse(id).success) return null;
+  const db = await getDb();
+  try {
+    const version = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(customers)
+        .set({ ...columns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(customers.id, id), eq(customers.version, expectedVersion)))
+        .returning({ version: customers.version });
+      if (!row) throw new VersionConflict();
+      await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
+      await tx.delete(customerBillingProviders).where(eq(customerBillingProviders.customerId, id));
+      await writeChildren(tx as unknown as Database, id, input);
+      return row.version;
+    });
+    return ok({ id, version });
+  } catch (err) {
+    if (err instanceof VersionConflict) {
+      const current = await getCustomer(id);
+      if (!current) return null;
+      return { ok: false, message: 'Someone else saved this customer while you were editing.', conflict: current };
+    }
+    return refusal(err, input, id);
+  }
+}
+
+/** Archives or unarchives; returns the new state, or null for an unknown customer. */
+export async function setCustomerArchived(
+  id: string,
+  archived: boolean,
+): Promise<{ archivedAt: string | null; version: number } | null> {
+  if (!customerId.safeParse(id).success) return null;
+  const db = await getDb();
+  const [row] = await db
+    .update(customers)
+    .set({
+      archivedAt: archived ? sql`now()` : null,
+      version: sql`${customers.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(customers.id, id), archived ? isNull(customers.archivedAt) : isNotNull(customers.archivedAt)))
+    .returning({ archivedAt: customers.archivedAt, version: customers.version });
+  if (row) return { archivedAt: iso(row.archivedAt), version: row.version };
+  const current = await getCustomer(id);
+  return current ? { archivedAt: current.archivedAt, version: current.version } : null;
+}
+
+/** Whether an alias is free, and if not, who holds it (another customer than `exceptCustomer`). */
+export async function aliasOwner(alias: string, exceptCustomer?: string): Promise<AliasOwner | null> {
+  const owner = (await findAliasOwners([alias])).get(alias);
+  return owner && owner.id !== exceptCustomer ? owner : null;
 }
 
 export async function countCustomers(): Promise<number> {

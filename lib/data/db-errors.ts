@@ -19,3 +19,7 @@ export function violatedUniqueConstraint(err: unknown): string | null {
   const { code, constraint } = pgFields(err);
   return code === '23505' ? (constraint ?? '') : null;
 }
+
+export function pgErrorCode(err: unknown): string | undefined {
+  return pgFields(err).code;
+}

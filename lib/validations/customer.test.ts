@@ -82,6 +82,17 @@ describe('customerInput: the base form', () => {
       state: null,
       zipcode: null,
       country: null,
+      secondaryEmails: [],
+      phone: null,
+      logoUrl: null,
+      legalName: null,
+      vatId: null,
+      externalId: null,
+      pricePlanName: null,
+      tags: [],
+      customFields: {},
+      measurementMappings: [],
+      billingProviders: [],
       ingestAliases: [],
     });
   });
@@ -512,7 +523,7 @@ describe('customerInput: reports every issue, not just the first', () => {
 // ---------------------------------------------------------------- list filters
 
 describe('parseCustomerFilters', () => {
-  const defaults: CustomerFilters = { cursor: undefined, dir: 'next', limit: 50 };
+  const defaults: CustomerFilters = { status: 'active', cursor: undefined, dir: 'next', limit: 50 };
 
   it('defaults to the first page of 50', () => {
     expect(parseCustomerFilters({})).toEqual(defaults);
@@ -533,6 +544,7 @@ describe('parseCustomerFilters', () => {
 
   it('reads the first value of a repeated param', () => {
     expect(parseCustomerFilters({ limit: ['100', '25'], dir: ['prev', 'next'], cursor: ['c1', 'c2'] })).toEqual({
+      status: 'active',
       cursor: 'c1',
       dir: 'prev',
       limit: 100,
@@ -549,44 +561,44 @@ describe('parseCustomerFilters', () => {
   });
 
   it('reads the cursor, dropping one longer than 512 characters', () => {
-    expect(parseCustomerFilters({ cursor: 'abc' }).cursor).toBe('abc');
-    expect(parseCustomerFilters({ cursor: 'c'.repeat(512) }).cursor).toBe('c'.repeat(512));
-    expect(parseCustomerFilters({ cursor: 'c'.repeat(513) }).cursor).toBeUndefined();
+    expect(parseCustomerFilters({ status: 'active', cursor: 'abc' }).cursor).toBe('abc');
+    expect(parseCustomerFilters({ status: 'active', cursor: 'c'.repeat(512) }).cursor).toBe('c'.repeat(512));
+    expect(parseCustomerFilters({ status: 'active', cursor: 'c'.repeat(513) }).cursor).toBeUndefined();
   });
 
   it('never throws on junk', () => {
-    expect(parseCustomerFilters({ cursor: 'x'.repeat(10_000), dir: '??', limit: '??' })).toEqual(defaults);
+    expect(parseCustomerFilters({ status: 'active', cursor: 'x'.repeat(10_000), dir: '??', limit: '??' })).toEqual(defaults);
   });
 });
 
 describe('customerFiltersToSearch', () => {
   it('is empty for the defaults', () => {
-    expect(customerFiltersToSearch({ cursor: undefined, dir: 'next', limit: 50 })).toBe('');
+    expect(customerFiltersToSearch({ status: 'active', cursor: undefined, dir: 'next', limit: 50 })).toBe('');
   });
 
   it('writes a non-default limit', () => {
-    expect(customerFiltersToSearch({ cursor: undefined, dir: 'next', limit: 100 })).toBe('?limit=100');
-    expect(customerFiltersToSearch({ cursor: undefined, dir: 'next', limit: 25 })).toBe('?limit=25');
+    expect(customerFiltersToSearch({ status: 'active', cursor: undefined, dir: 'next', limit: 100 })).toBe('?limit=100');
+    expect(customerFiltersToSearch({ status: 'active', cursor: undefined, dir: 'next', limit: 25 })).toBe('?limit=25');
   });
 
   it('writes the cursor, and dir only when it is prev', () => {
-    expect(customerFiltersToSearch({ cursor: 'abc', dir: 'next', limit: 50 })).toBe('?cursor=abc');
-    expect(customerFiltersToSearch({ cursor: 'abc', dir: 'prev', limit: 50 })).toBe('?cursor=abc&dir=prev');
-    expect(customerFiltersToSearch({ cursor: 'abc', dir: 'prev', limit: 25 })).toBe('?cursor=abc&dir=prev&limit=25');
+    expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'next', limit: 50 })).toBe('?cursor=abc');
+    expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'prev', limit: 50 })).toBe('?cursor=abc&dir=prev');
+    expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'prev', limit: 25 })).toBe('?cursor=abc&dir=prev&limit=25');
   });
 
   it('drops dir without a cursor (the first page has no direction)', () => {
-    expect(customerFiltersToSearch({ cursor: undefined, dir: 'prev', limit: 50 })).toBe('');
+    expect(customerFiltersToSearch({ status: 'active', cursor: undefined, dir: 'prev', limit: 50 })).toBe('');
   });
 
   it.each<CustomerFilters>([
-    { cursor: undefined, dir: 'next', limit: 50 },
-    { cursor: undefined, dir: 'next', limit: 25 },
-    { cursor: undefined, dir: 'next', limit: 100 },
-    { cursor: 'abc', dir: 'next', limit: 50 },
-    { cursor: 'abc', dir: 'prev', limit: 100 },
-    { cursor: 'a b&c=d/é?#+%', dir: 'prev', limit: 25 },
-    { cursor: 'eyJpZCI6IjEyMyJ9==', dir: 'next', limit: 100 },
+    { status: 'active', cursor: undefined, dir: 'next', limit: 50 },
+    { status: 'active', cursor: undefined, dir: 'next', limit: 25 },
+    { status: 'active', cursor: undefined, dir: 'next', limit: 100 },
+    { status: 'active', cursor: 'abc', dir: 'next', limit: 50 },
+    { status: 'active', cursor: 'abc', dir: 'prev', limit: 100 },
+    { status: 'active', cursor: 'a b&c=d/é?#+%', dir: 'prev', limit: 25 },
+    { status: 'active', cursor: 'eyJpZCI6IjEyMyJ9==', dir: 'next', limit: 100 },
   ])('round-trips %j through the URL', (filters) => {
     const search = customerFiltersToSearch(filters);
     expect(parseCustomerFilters(new URLSearchParams(search))).toEqual(filters);
