@@ -22,7 +22,7 @@ ALTER TABLE "customers" ADD COLUMN "vat_id" text;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "external_id" text;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "price_plan_name" text;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "tags" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
-ALTER TABLE "customers" ADD COLUMN "custom_fields" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "customers" ADD COLUMN "custom_fields" json DEFAULT '{}'::json NOT NULL;--> statement-breakpoint
 ALTER TABLE "customers" ADD COLUMN "measurement_mappings" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "customer_billing_providers" ADD CONSTRAINT "customer_billing_providers_customer_id_customers_id_fk" FOREIGN KEY ("customer_id") REFERENCES "public"."customers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "price_plans_name_key" ON "price_plans" USING btree (lower("name"));--> statement-breakpoint

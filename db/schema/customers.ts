@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -47,7 +48,8 @@ export const customers = pgTable(
       onDelete: 'restrict',
     }),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
-    customFields: jsonb('custom_fields').$type<Record<string, string>>().notNull().default({}),
+    // json, not jsonb: keeps the keys in the order ops staff entered them.
+    customFields: json('custom_fields').$type<Record<string, string>>().notNull().default({}),
     measurementMappings: jsonb('measurement_mappings').$type<MeasurementMapping[]>().notNull().default([]),
     version: integer('version').notNull().default(1),
     createdAt: timestampMs('created_at').notNull().defaultNow(),

@@ -1,14 +1,57 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { invalid, type ActionResult } from '@/lib/action-result';
-import { insertCustomer } from '@/lib/data/customers';
-import { customerInput } from '@/lib/validations/customer';
+import { z } from 'zod';
+import { failure, invalid, ok, type ActionResult } from '@/lib/action-result';
+import {
+  insertCustomer,
+  setCustomerArchived,
+  updateCustomer as saveCustomer,
+  type UpdateCustomerResult,
+} from '@/lib/data/customers';
+import { customerId, customerInput } from '@/lib/validations/customer';
+
+// Every action is a public POST endpoint: each one checks its own input, whatever the page did.
 
 export async function createCustomer(input: unknown): Promise<ActionResult<{ id: string }>> {
-  const parsed = customerInput.safeParse(input); // the browser's check, again: never trust the client
+  const parsed = customerInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
   const result = await insertCustomer(parsed.data);
   if (result.ok) revalidatePath('/customers');
   return result;
+}
+
+const version = z.number().int().positive();
+
+export async function updateCustomer(id: unknown, baseVersion: unknown, input: unknown): Promise<UpdateCustomerResult> {
+  const target = customerId.safeParse(id);
+  const base = version.safeParse(baseVersion);
+  if (!target.success || !base.success) return failure('This customer could not be found.');
+  const parsed = customerInput.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const result = await saveCustomer(target.data, base.data, parsed.data);
+  if (!result) return failure('This customer no longer exists.');
+  if (result.ok) {
+    revalidatePath('/customers');
+    revalidatePath(`/customers/${target.data}`);
+  }
+  return result;
+}
+
+async function setArchived(id: unknown, archived: boolean): Promise<ActionResult<{ archivedAt: string | null }>> {
+  const target = customerId.safeParse(id);
+  if (!target.success) return failure('This customer could not be found.');
+  const state = await setCustomerArchived(target.data, archived);
+  if (!state) return failure('This customer no longer exists.');
+  revalidatePath('/customers');
+  revalidatePath(`/customers/${target.data}`);
+  return ok({ archivedAt: state.archivedAt });
+}
+
+export async function archiveCustomer(id: unknown): Promise<ActionResult<{ archivedAt: string | null }>> {
+  return setArchived(id, true);
+}
+
+export async function unarchiveCustomer(id: unknown): Promise<ActionResult<{ archivedAt: string | null }>> {
+  return setArchived(id, false);
 }

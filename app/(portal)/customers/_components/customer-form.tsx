@@ -1,26 +1,44 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field, inputClass, TextField } from '@/components/ui/field';
+import type { FieldErrors } from '@/lib/action-result';
 import { customerKeys } from '@/lib/queries/customers';
-import { COUNTRIES } from '@/lib/validations/countries';
 import {
   customerInput,
   emptyCustomerForm,
+  MAX_ALIASES,
+  MAX_SECONDARY_EMAILS,
+  toCustomerFormValues,
   type CustomerFormValues,
   type CustomerInput,
 } from '@/lib/validations/customer';
-import { createCustomer } from '../actions';
-import { AliasFields } from './alias-fields';
+import { createCustomer, updateCustomer } from '../actions';
+import { AliasAvailability } from './alias-availability';
+import { BillingProvidersField } from './billing-providers-field';
+import { changedFields, ConflictView, type FieldChange } from './conflict-view';
+import { CountryCombobox } from './country-combobox';
+import { CustomFieldsField } from './custom-fields-field';
+import { MeasurementMappingsField } from './measurement-mappings-field';
+import { TagsInput } from './tags-input';
+import { ValueRowsField } from './value-rows-field';
 
-const countryOptions = Object.entries(COUNTRIES).sort(([, a], [, b]) => a.localeCompare(b));
+export interface PricePlanOption {
+  name: string;
+  displayName: string;
+}
 
-function Section({ title, children }: { title?: string; children: React.ReactNode }) {
+type CustomerFormProps = { pricePlans: PricePlanOption[] } & (
+  | { mode: 'create' }
+  | { mode: 'edit'; customerId: string; version: number; initialValues: CustomerFormValues }
+);
+
+function Section({ title, children }: { title?: string; children: ReactNode }) {
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6">
       {title && <h2 className="text-base font-semibold">{title}</h2>}
@@ -29,12 +47,21 @@ function Section({ title, children }: { title?: string; children: React.ReactNod
   );
 }
 
-export function CustomerForm() {
+interface Conflict {
+  changes: FieldChange[];
+  savedAt: string;
+  theirs: CustomerFormValues;
+  version: number;
+}
+
+export function CustomerForm(props: CustomerFormProps) {
+  const editing = props.mode === 'edit';
+  const customerId = editing ? props.customerId : undefined;
   const router = useRouter();
   const queryClient = useQueryClient();
   const form = useForm<CustomerFormValues, unknown, CustomerInput>({
     resolver: zodResolver(customerInput),
-    defaultValues: emptyCustomerForm,
+    defaultValues: editing ? props.initialValues : emptyCustomerForm,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
@@ -43,10 +70,16 @@ export function CustomerForm() {
     handleSubmit,
     setError,
     getValues,
+    reset,
     formState: { errors, isSubmitting, isDirty },
   } = form;
   const [formMessage, setFormMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [base, setBase] = useState(() => ({
+    version: editing ? props.version : 0,
+    values: editing ? props.initialValues : emptyCustomerForm,
+  }));
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
 
   // Nothing typed is lost by an accidental close or reload.
@@ -57,44 +90,73 @@ export function CustomerForm() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [isDirty, saved]);
 
+  const showFieldErrors = (fieldErrors: FieldErrors | undefined) => {
+    const entries = Object.entries(fieldErrors ?? {});
+    entries.forEach(([path, messages], i) => {
+      if (messages?.[0]) {
+        setError(path as FieldPath<CustomerFormValues>, { type: 'server', message: messages[0] }, { shouldFocus: i === 0 });
+      }
+    });
+    if (entries.length === 0) messageRef.current?.focus();
+  };
+
   const submit = async () => {
     setFormMessage(null);
     try {
-      const result = await createCustomer(getValues());
+      const values = getValues();
+      const result = customerId
+        ? await updateCustomer(customerId, base.version, values)
+        : await createCustomer(values);
       if (result.ok) {
         setSaved(true);
         await queryClient.invalidateQueries({ queryKey: customerKeys.all });
-        router.push(`/customers/${result.data.id}?created=1`);
+        router.push(`/customers/${result.data.id}?${editing ? 'saved' : 'created'}=1`);
+        router.refresh();
+        return;
+      }
+      if ('conflict' in result) {
+        const theirs = toCustomerFormValues(result.conflict);
+        setConflict({
+          changes: changedFields(base.values, theirs),
+          savedAt: result.conflict.updatedAt,
+          theirs,
+          version: result.conflict.version,
+        });
+        setFormMessage(result.message);
+        messageRef.current?.focus();
         return;
       }
       setFormMessage(result.message);
-      const entries = Object.entries(result.fieldErrors ?? {});
-      entries.forEach(([path, messages], i) => {
-        if (messages?.[0]) {
-          setError(
-            path as FieldPath<CustomerFormValues>,
-            { type: 'server', message: messages[0] },
-            { shouldFocus: i === 0 },
-          );
-        }
-      });
-      if (entries.length === 0) messageRef.current?.focus();
+      showFieldErrors(result.fieldErrors);
     } catch {
-      setFormMessage(
-        'The customer could not be saved: the server did not answer. Your input is still here; try again.',
-      );
+      setFormMessage('The customer could not be saved: the server did not answer. Your input is still here; try again.');
       messageRef.current?.focus();
     }
   };
   const onInvalid = () => setFormMessage('Some fields need attention.');
 
+  const loadTheirs = () => {
+    if (!conflict) return;
+    reset(conflict.theirs);
+    setBase({ version: conflict.version, values: conflict.theirs });
+    setConflict(null);
+    setFormMessage(null);
+  };
+  const keepMine = () => {
+    if (!conflict) return;
+    setBase({ version: conflict.version, values: conflict.theirs });
+    setConflict(null);
+    setFormMessage('Your edits are kept. Saving now replaces the other changes.');
+  };
+
   const busy = isSubmitting || saved;
+  const submitLabel = editing ? 'Save changes' : 'Create customer';
   return (
     <FormProvider {...form}>
       <form
         onSubmit={(event) => handleSubmit(submit, onInvalid)(event)}
         noValidate
-        aria-label="Create customer"
+        aria-label={editing ? 'Edit customer' : 'Create customer'}
         className="space-y-6"
       >
         <div ref={messageRef} tabIndex={-1} role="alert" className="empty:hidden">
@@ -102,6 +164,14 @@ export function CustomerForm() {
             <p className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{formMessage}</p>
           )}
         </div>
+        {conflict && (
+          <ConflictView
+            changes={conflict.changes}
+            savedAt={conflict.savedAt}
+            onLoadTheirs={loadTheirs}
+            onKeepMine={keepMine}
+          />
+        )}
 
         <Section title="Identity">
           <div className="grid gap-4 sm:grid-cols-2">
@@ -124,17 +194,35 @@ export function CustomerForm() {
           <Field label="Description" error={errors.description?.message}>
             {(control) => <textarea rows={3} className={inputClass} {...control} {...register('description')} />}
           </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label="External ID"
+              hint="Optional; Metronome's older single alias, unique when set"
+              error={errors.externalId?.message}
+              autoComplete="off"
+              spellCheck={false}
+              {...register('externalId')}
+            />
+            <Field label="Price plan" error={errors.pricePlanName?.message}>
+              {(control) => (
+                <select className={inputClass} {...control} {...register('pricePlanName')}>
+                  <option value="">No price plan</option>
+                  {props.pricePlans.map((p) => (
+                    <option key={p.name} value={p.name}>
+                      {p.displayName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <TagsInput />
         </Section>
 
         <Section title="Contact">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              label="Email"
-              type="email"
-              autoComplete="off"
-              error={errors.email?.message}
-              {...register('email')}
-            />
+            <TextField label="Email" type="email" autoComplete="off" error={errors.email?.message} {...register('email')} />
+            <TextField label="Phone" type="tel" autoComplete="off" error={errors.phone?.message} {...register('phone')} />
             <TextField
               label="Website"
               type="url"
@@ -143,6 +231,16 @@ export function CustomerForm() {
               error={errors.website?.message}
               {...register('website')}
             />
+            <TextField
+              label="Logo URL"
+              type="url"
+              placeholder="https://example.com/logo.png"
+              autoComplete="off"
+              error={errors.logoUrl?.message}
+              {...register('logoUrl')}
+            />
+            <TextField label="Legal name" autoComplete="off" error={errors.legalName?.message} {...register('legalName')} />
+            <TextField label="VAT ID" autoComplete="off" error={errors.vatId?.message} {...register('vatId')} />
             <TextField
               label="Address line 1"
               autoComplete="off"
@@ -158,31 +256,54 @@ export function CustomerForm() {
             <TextField label="City" autoComplete="off" error={errors.city?.message} {...register('city')} />
             <TextField label="State" autoComplete="off" error={errors.state?.message} {...register('state')} />
             <TextField label="Zipcode" autoComplete="off" error={errors.zipcode?.message} {...register('zipcode')} />
-            <Field label="Country" error={errors.country?.message}>
-              {(control) => (
-                <select className={inputClass} {...control} {...register('country')}>
-                  <option value="">No country</option>
-                  {countryOptions.map(([code, name]) => (
-                    <option key={code} value={code}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <CountryCombobox />
           </div>
+          <ValueRowsField
+            name="secondaryEmails"
+            legend="Other emails"
+            hint="More addresses that receive invoices and notices."
+            itemLabel="Other email"
+            addLabel="Add email"
+            emptyText="No other emails."
+            max={MAX_SECONDARY_EMAILS}
+            counted={['email', 'emails']}
+            inputType="email"
+          />
         </Section>
 
         <Section>
-          <AliasFields />
+          <ValueRowsField
+            name="ingestAliases"
+            legend="Ingest aliases"
+            hint="Strings your usage events carry to point at this customer. Each belongs to one customer only, archived ones included. Paste several lines into a box to add one alias per line."
+            itemLabel="Alias"
+            addLabel="Add alias"
+            emptyText="No aliases yet."
+            max={MAX_ALIASES}
+            counted={['alias', 'aliases']}
+            mono
+            rowNote={(index) => <AliasAvailability index={index} customerId={customerId} />}
+          />
+        </Section>
+
+        <Section>
+          <MeasurementMappingsField />
+        </Section>
+
+        <Section>
+          <CustomFieldsField />
+        </Section>
+
+        <Section>
+          <BillingProvidersField />
         </Section>
 
         <div className="flex flex-wrap items-center justify-end gap-3">
-          <ButtonLink href="/customers" variant="ghost">
+          <ButtonLink href={customerId ? `/customers/${customerId}` : '/customers'} variant="ghost">
             Cancel
           </ButtonLink>
           <Button type="submit" disabled={busy} aria-disabled={busy}>
-            {busy ? 'Creating…' : 'Create customer'}
+            {busy ? (editing ? 'Saving…' : 'Creating…') : submitLabel}
           </Button>
         </div>
       </form>

@@ -2,15 +2,49 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Badge } from '@/components/ui/badge';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { customerListQuery } from '@/lib/queries/customers';
 import { cn, formatDateTime } from '@/lib/utils';
-import { customerFiltersToSearch, parseCustomerFilters, type CustomerFilters } from '@/lib/validations/customer';
+import {
+  CUSTOMER_STATUSES,
+  customerFiltersToSearch,
+  parseCustomerFilters,
+  type CustomerFilters,
+} from '@/lib/validations/customer';
 import { AliasChips } from './alias-chips';
 
-/** Moves between pages without a server render: the URL changes, React Query fetches from the API. */
+/**
+ * A link to another view of the list that changes the URL without a server render: the table
+ * reads the URL and React Query fetches from /api/customers. A new tab still gets a full page.
+ */
+function ListLink({
+  filters,
+  className,
+  children,
+  ...rest
+}: {
+  filters: CustomerFilters;
+  className?: string;
+  children: ReactNode;
+  'aria-current'?: 'page';
+}) {
+  const href = `/customers${customerFiltersToSearch(filters)}`;
+  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    event.preventDefault();
+    window.history.pushState(null, '', href);
+  };
+  return (
+    <a href={href} onClick={onClick} className={className} {...rest}>
+      {children}
+    </a>
+  );
+}
+
+/** Moves between pages of the same view. */
 function PageLink({
   filters,
   label,
@@ -27,23 +61,95 @@ function PageLink({
       </span>
     );
   }
-  const href = `/customers${customerFiltersToSearch(filters)}`;
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-    event.preventDefault();
-    window.history.pushState(null, '', href);
-  };
   return (
-    <a href={href} onClick={onClick} className={buttonClass('secondary')}>
+    <ListLink filters={filters} className={buttonClass('secondary')}>
       {label}
-    </a>
+    </ListLink>
+  );
+}
+
+type Status = CustomerFilters['status'];
+
+/** Active / Archived / All: a new view starts at its first page. */
+function StatusTabs({ filters }: { filters: CustomerFilters }) {
+  return (
+    <nav aria-label="Status" className="border-b border-slate-200">
+      <ul className="-mb-px flex gap-1">
+        {(Object.entries(CUSTOMER_STATUSES) as [Status, string][]).map(([status, label]) => {
+          const current = status === filters.status;
+          return (
+            <li key={status}>
+              <ListLink
+                filters={{ ...filters, status, cursor: undefined, dir: 'next' }}
+                aria-current={current ? 'page' : undefined}
+                className={cn(
+                  'block border-b-2 px-3 py-2 text-sm font-medium',
+                  current
+                    ? 'border-brand-600 text-brand-800'
+                    : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
+                )}
+              >
+                {label}
+              </ListLink>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+const EMPTY: Record<Status, { title: string; text: string; create: boolean }> = {
+  active: {
+    title: 'No customers yet',
+    text: 'Create your first customer to start routing usage events to it.',
+    create: true,
+  },
+  archived: {
+    title: 'No archived customers',
+    text: 'Customers you archive are listed here. Their ingest aliases stay reserved until you unarchive them.',
+    create: false,
+  },
+  all: {
+    title: 'No customers',
+    text: 'There are no active or archived customers. Create one to start routing usage events to it.',
+    create: true,
+  },
+};
+
+function EmptyState({ status }: { status: Status }) {
+  const { title, text, create } = EMPTY[status];
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      <p className="mt-2 text-sm text-slate-600">{text}</p>
+      {create && (
+        <ButtonLink href="/customers/new" className="mt-5">
+          Create customer
+        </ButtonLink>
+      )}
+    </div>
   );
 }
 
 export function CustomersTable() {
   const searchParams = useSearchParams();
   const filters = parseCustomerFilters(new URLSearchParams(searchParams.toString()));
-  const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery(customerListQuery(filters));
+  return (
+    <div className="space-y-4">
+      <StatusTabs filters={filters} />
+      <CustomersView filters={filters} />
+    </div>
+  );
+}
+
+function CustomersView({ filters }: { filters: CustomerFilters }) {
+  const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery({
+    ...customerListQuery(filters),
+    // Keep showing the previous page while the next one loads, but never another status's rows.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2].status === filters.status ? previous : undefined,
+  });
 
   if (isPending)
     return (
@@ -62,19 +168,9 @@ export function CustomersTable() {
     );
   }
 
-  if (data.items.length === 0 && !filters.cursor) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
-        <h2 className="text-lg font-semibold">No customers yet</h2>
-        <p className="mt-2 text-sm text-slate-600">Create your first customer to start routing usage events to it.</p>
-        <ButtonLink href="/customers/new" className="mt-5">
-          Create customer
-        </ButtonLink>
-      </div>
-    );
-  }
-
   const loadingPage = isFetching && isPlaceholderData;
+  if (data.items.length === 0 && !filters.cursor && !isPlaceholderData) return <EmptyState status={filters.status} />;
+
   return (
     <div className="space-y-3">
       <div
@@ -113,6 +209,11 @@ export function CustomersTable() {
                   <Link href={`/customers/${c.id}`} className="font-mono text-brand-700 hover:underline">
                     {c.name}
                   </Link>
+                  {c.archivedAt && (
+                    <Badge tone="warning" className="ml-2 align-middle">
+                      Archived
+                    </Badge>
+                  )}
                 </td>
                 <td className="max-w-[18rem] min-w-[10rem] px-4 py-3 [overflow-wrap:anywhere]">{c.displayName}</td>
                 <td className="px-4 py-3">

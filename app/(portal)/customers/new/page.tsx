@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { connection } from 'next/server';
+import { listPricePlans } from '@/lib/data/price-plans';
 import { CustomerForm } from '../_components/customer-form';
 
 export const metadata: Metadata = { title: 'Create customer' };
 
-export default function NewCustomerPage() {
+export default async function NewCustomerPage() {
+  await connection();
+  const pricePlans = await listPricePlans();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
@@ -13,7 +17,7 @@ export default function NewCustomerPage() {
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Create customer</h1>
       </div>
-      <CustomerForm />
+      <CustomerForm mode="create" pricePlans={pricePlans.map((p) => ({ name: p.name, displayName: p.displayName }))} />
     </div>
   );
 }

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getCustomer } from '@/lib/data/customers';
+import { listPricePlans } from '@/lib/data/price-plans';
+import { toCustomerFormValues } from '@/lib/validations/customer';
+import { CustomerForm } from '../../_components/customer-form';
+
+export const metadata: Metadata = { title: 'Edit customer' };
+
+export default async function EditCustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  await connection();
+  const [customer, pricePlans] = await Promise.all([getCustomer((await params).customerId), listPricePlans()]);
+  if (!customer) notFound();
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <div>
+        <Link href={`/customers/${customer.id}`} className="text-sm text-brand-700 hover:underline">
+          ← {customer.displayName}
+        </Link>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">Edit {customer.displayName}</h1>
+        {customer.archivedAt && (
+          <p className="mt-2 text-sm text-amber-800">This customer is archived; edits are kept while it stays archived.</p>
+        )}
+      </div>
+      <CustomerForm
+        key={customer.version}
+        mode="edit"
+        customerId={customer.id}
+        version={customer.version}
+        initialValues={toCustomerFormValues(customer)}
+        pricePlans={pricePlans.map((p) => ({ name: p.name, displayName: p.displayName }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import {
+  BILLING_PROVIDERS,
+  DELIVERY_METHODS,
+  STRIPE_COLLECTION_METHODS,
+  type BillingProviderConfigurationInput,
+} from '@/lib/validations/billing-providers';
+
+interface Setting {
+  label: string;
+  value: string;
+  mono?: boolean;
+}
+
+/** A stored code's label, or the code itself if the portal does not know it (yet). */
+function labelOf(labels: Record<string, string>, code: string): string {
+  return labels[code] ?? code;
+}
+
+const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
+
+/** A provider's settings under the labels the form uses. */
+function settingsOf(p: BillingProviderConfigurationInput): Setting[] {
+  switch (p.billingProvider) {
+    case 'stripe':
+      return [
+        { label: 'Stripe customer ID', value: p.configuration.stripe_customer_id, mono: true },
+        {
+          label: 'Collection method',
+          value: labelOf(STRIPE_COLLECTION_METHODS, p.configuration.stripe_collection_method),
+        },
+      ];
+    case 'aws_marketplace':
+      return [
+        { label: 'AWS customer ID', value: p.configuration.aws_customer_id, mono: true },
+        { label: 'Product code', value: p.configuration.aws_product_code, mono: true },
+        { label: 'Region', value: p.configuration.aws_region, mono: true },
+        { label: 'Subscription product', value: yesNo(p.configuration.aws_is_subscription_product) },
+      ];
+    case 'azure_marketplace':
+      return [{ label: 'Azure subscription ID', value: p.configuration.azure_subscription_id, mono: true }];
+    case 'gcp_marketplace':
+      return [{ label: 'GCP customer ID', value: p.configuration.gcp_customer_id, mono: true }];
+    case 'netsuite':
+      return [{ label: 'NetSuite customer ID', value: p.configuration.netsuite_customer_id, mono: true }];
+    default: {
+      // A provider stored by a newer version of the portal: its settings, each on its own line.
+      const configuration = (p as { configuration?: Record<string, unknown> }).configuration ?? {};
+      return Object.entries(configuration).map(([key, value]) => ({
+        label: key.replaceAll('_', ' '),
+        value: typeof value === 'boolean' ? yesNo(value) : String(value),
+      }));
+    }
+  }
+}
+
+/** One readable card per billing provider: where invoices go and how, never raw JSON. */
+export function BillingProviderCards({ providers }: { providers: BillingProviderConfigurationInput[] }) {
+  return (
+    <ul className="grid gap-4 md:grid-cols-2">
+      {providers.map((p) => {
+        const name = labelOf(BILLING_PROVIDERS, p.billingProvider);
+        const headingId = `billing-provider-${p.billingProvider}`;
+        return (
+          <li key={p.billingProvider} className="min-w-0">
+            <article aria-labelledby={headingId} className="h-full rounded-md border border-slate-200 bg-slate-50 p-4">
+              <h3 id={headingId} className="font-semibold">
+                {name}
+              </h3>
+              <dl className="mt-3 space-y-3 text-sm">
+                <div>
+                  <dt className="text-xs font-medium text-slate-600">Delivery method</dt>
+                  <dd className="mt-0.5">{labelOf(DELIVERY_METHODS, p.deliveryMethod)}</dd>
+                </div>
+                {settingsOf(p).map((s) => (
+                  <div key={s.label}>
+                    <dt className="text-xs font-medium text-slate-600">{s.label}</dt>
+                    <dd
+                      className={
+                        s.mono ? 'mt-0.5 font-mono [overflow-wrap:anywhere]' : 'mt-0.5 [overflow-wrap:anywhere]'
+                      }
+                    >
+                      {s.value || <span className="text-slate-500">—</span>}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </article>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

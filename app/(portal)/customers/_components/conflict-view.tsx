@@ -1,0 +1,121 @@
+'use client';
+
+import { Button } from '@/components/ui/button';
+import { formatDateTime } from '@/lib/utils';
+import type { CustomerFormValues } from '@/lib/validations/customer';
+
+const LABELS: Record<keyof CustomerFormValues, string> = {
+  name: 'ID',
+  displayName: 'Name',
+  description: 'Description',
+  email: 'Email',
+  website: 'Website',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  city: 'City',
+  state: 'State',
+  zipcode: 'Zipcode',
+  country: 'Country',
+  secondaryEmails: 'Other emails',
+  phone: 'Phone',
+  logoUrl: 'Logo URL',
+  legalName: 'Legal name',
+  vatId: 'VAT ID',
+  externalId: 'External ID',
+  pricePlanName: 'Price plan',
+  tags: 'Tags',
+  customFields: 'Custom fields',
+  measurementMappings: 'Measurement mappings',
+  billingProviders: 'Billing providers',
+  ingestAliases: 'Ingest aliases',
+};
+
+function show(value: unknown): string {
+  if (value === '' || value === null || value === undefined) return '—';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    const items = value.map((v) => {
+      if (typeof v === 'string') return v;
+      if (v && typeof v === 'object' && 'value' in v) return String(v.value);
+      if (v && typeof v === 'object' && 'key' in v) return `${v.key}=${v.value}`;
+      if (v && typeof v === 'object' && 'label' in v) return `${v.label}: ${v.valueRegex}`;
+      if (v && typeof v === 'object' && 'billingProvider' in v) return String(v.billingProvider);
+      return JSON.stringify(v);
+    });
+    const text = items.join(', ');
+    return text.length > 240 ? `${text.slice(0, 240)}… (${value.length} in all)` : text;
+  }
+  return String(value);
+}
+
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
+/** What differs between the version an editor started from and the one saved since. */
+export function changedFields(before: CustomerFormValues, after: CustomerFormValues): FieldChange[] {
+  return (Object.keys(LABELS) as (keyof CustomerFormValues)[])
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((key) => ({ field: LABELS[key], before: show(before[key]), after: show(after[key]) }));
+}
+
+export function ConflictView({
+  changes,
+  savedAt,
+  onLoadTheirs,
+  onKeepMine,
+}: {
+  changes: FieldChange[];
+  savedAt: string;
+  onLoadTheirs: () => void;
+  onKeepMine: () => void;
+}) {
+  return (
+    <section
+      aria-labelledby="conflict-heading"
+      className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+    >
+      <h2 id="conflict-heading" className="text-base font-semibold">
+        Someone else saved this customer while you were editing
+      </h2>
+      <p>
+        Their version was saved at <time dateTime={savedAt}>{formatDateTime(savedAt)}</time>. Nothing of yours was
+        saved. {changes.length === 0 ? 'No field you see here changed.' : 'They changed:'}
+      </p>
+      {changes.length > 0 && (
+        <div className="overflow-x-auto rounded border border-amber-200 bg-white" tabIndex={0} role="region" aria-label="Changes">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-amber-100/60 text-xs uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2">Field</th>
+                <th scope="col" className="px-3 py-2">When you opened it</th>
+                <th scope="col" className="px-3 py-2">Now</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-amber-100">
+              {changes.map((c) => (
+                <tr key={c.field} className="align-top">
+                  <th scope="row" className="px-3 py-2 font-medium">{c.field}</th>
+                  <td className="px-3 py-2 [overflow-wrap:anywhere]">{c.before}</td>
+                  <td className="px-3 py-2 [overflow-wrap:anywhere]">{c.after}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button onClick={onLoadTheirs}>Reload their version</Button>
+        <Button variant="secondary" onClick={onKeepMine}>
+          Keep my edits
+        </Button>
+      </div>
+      <p className="text-xs">
+        “Reload their version” discards your edits. “Keep my edits” keeps your form as it is; saving it then replaces
+        their changes listed above.
+      </p>
+    </section>
+  );
+}

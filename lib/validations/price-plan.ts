@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { ID_PATTERN } from './customer';
+import { optionalText, requiredText } from './text';
+
+export const MAX_PRICE_PLAN_KEY_LENGTH = 64;
+export const MAX_PRICE_PLAN_NAME_LENGTH = 120;
+export const MAX_PRICE_PLAN_DESCRIPTION_LENGTH = 1000;
+
+/** The "Add price plan" form's values, checked the same way in the browser and in the server action. */
+export const pricePlanInput = z.object({
+  name: requiredText('Key', MAX_PRICE_PLAN_KEY_LENGTH).refine(
+    (v) => v === '' || ID_PATTERN.test(v),
+    'Start with a letter or digit; then use only letters, digits, _ - .',
+  ),
+  displayName: requiredText('Display name', MAX_PRICE_PLAN_NAME_LENGTH),
+  description: optionalText('Description', MAX_PRICE_PLAN_DESCRIPTION_LENGTH),
+});
+
+export type PricePlanFormValues = z.input<typeof pricePlanInput>;
+export type PricePlanInput = z.output<typeof pricePlanInput>;
+
+export const emptyPricePlanForm: PricePlanFormValues = { name: '', displayName: '', description: '' };
