@@ -3,9 +3,13 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+import { ButtonLink } from '@/components/ui/button';
 import { getCustomer } from '@/lib/data/customers';
 import { countryName } from '@/lib/validations/countries';
-import { formatDateTime, plural } from '@/lib/utils';
+import { cn, formatDateTime, plural } from '@/lib/utils';
+import { ArchiveControl, ArchivedBanner } from '../_components/archive-control';
+import { BillingProviderCards } from '../_components/billing-provider-cards';
+import { MappingTester } from '../_components/mapping-tester';
 
 type Params = { params: Promise<{ customerId: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -15,26 +19,50 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: customer ? customer.displayName : 'Customer not found' };
 }
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
+const isBlank = (v: ReactNode) => v === null || v === undefined || v === false || v === '';
+
+function Item({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div className="min-w-0">
+    <div className={cn('min-w-0', wide && 'sm:col-span-2')}>
       <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-      <dd className="mt-1 text-sm break-words">{children ?? <span className="text-slate-500">—</span>}</dd>
+      <dd className="mt-1 text-sm [overflow-wrap:anywhere]">
+        {isBlank(children) ? <span className="text-slate-500">—</span> : children}
+      </dd>
     </div>
   );
 }
 
-function Card({ title, children }: { title: string; children: ReactNode }) {
+function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
-      aria-labelledby={`${title}-h`}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
+      aria-labelledby={`${id}-heading`}
     >
-      <h2 id={`${title}-h`} className="mb-4 text-base font-semibold">
+      <h2 id={`${id}-heading`} className="mb-4 text-base font-semibold">
         {title}
       </h2>
       {children}
     </section>
+  );
+}
+
+function Empty({ children }: { children: ReactNode }) {
+  return <p className="text-sm text-slate-600">{children}</p>;
+}
+
+function ExternalLink({ href }: { href: string }) {
+  return (
+    <a className="text-brand-700 hover:underline" href={href} rel="noopener noreferrer nofollow" target="_blank">
+      {href}
+    </a>
+  );
+}
+
+function EmailLink({ email }: { email: string }) {
+  return (
+    <a className="text-brand-700 hover:underline" href={`mailto:${email}`}>
+      {email}
+    </a>
   );
 }
 
@@ -46,6 +74,9 @@ export default async function CustomerPage({ params, searchParams }: Params) {
   const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.state, customer.zipcode]
     .filter(Boolean)
     .join(', ');
+  // Stored as JSON, whose key order is not the user's: alphabetical reads best.
+  const customFields = Object.entries(customer.customFields);
+  const mappings = customer.measurementMappings;
 
   return (
     <div className="mx-auto max-w-4xl space-y-6">
@@ -61,21 +92,62 @@ export default async function CustomerPage({ params, searchParams }: Params) {
             Customer created.
           </p>
         )}
-        <h1 className="mt-3 text-2xl font-semibold tracking-tight break-words">{customer.displayName}</h1>
-        <p className="mt-1 font-mono text-sm break-all text-slate-600">{customer.name}</p>
+        <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{customer.displayName}</h1>
+            <p className="mt-1 font-mono text-sm [overflow-wrap:anywhere] text-slate-600">{customer.name}</p>
+          </div>
+          <div className="flex shrink-0 gap-2">
+            <ButtonLink variant="secondary" href={`/customers/${customer.id}/edit`}>
+              Edit
+            </ButtonLink>
+            <ArchiveControl
+              customerId={customer.id}
+              customerName={customer.displayName}
+              archived={customer.archivedAt !== null}
+            />
+          </div>
+        </div>
       </div>
 
-      <Card title="Details">
+      {customer.archivedAt && <ArchivedBanner customerId={customer.id} archivedAt={customer.archivedAt} />}
+
+      <Card id="details" title="Details">
         <dl className="grid gap-4 sm:grid-cols-2">
           <Item label="ID">
             <span className="font-mono">{customer.name}</span>
           </Item>
           <Item label="Name">{customer.displayName}</Item>
-          <div className="sm:col-span-2">
-            <Item label="Description">
-              {customer.description && <span className="whitespace-pre-line">{customer.description}</span>}
-            </Item>
-          </div>
+          <Item label="Description" wide>
+            {customer.description && <span className="whitespace-pre-line">{customer.description}</span>}
+          </Item>
+          <Item label="External ID">
+            {customer.externalId && <span className="font-mono">{customer.externalId}</span>}
+          </Item>
+          <Item label="Price plan">
+            {customer.pricePlanName && (
+              <>
+                {customer.pricePlanDisplayName ?? customer.pricePlanName}{' '}
+                <span className="font-mono text-xs text-slate-600">({customer.pricePlanName})</span>
+              </>
+            )}
+          </Item>
+          <Item label="Tags" wide>
+            {customer.tags.length === 0 ? (
+              <span className="text-slate-600">No tags.</span>
+            ) : (
+              <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
+                {customer.tags.map((tag) => (
+                  <li
+                    key={tag}
+                    className="max-w-full rounded-md bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800"
+                  >
+                    {tag}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Item>
           <Item label="Created">
             <time dateTime={customer.createdAt}>{formatDateTime(customer.createdAt)}</time>
           </Item>
@@ -85,49 +157,121 @@ export default async function CustomerPage({ params, searchParams }: Params) {
         </dl>
       </Card>
 
-      <Card title="Contact">
+      <Card id="contact" title="Contact">
         <dl className="grid gap-4 sm:grid-cols-2">
-          <Item label="Email">
-            {customer.email && (
-              <a className="text-brand-700 hover:underline" href={`mailto:${customer.email}`}>
-                {customer.email}
+          <Item label="Email">{customer.email && <EmailLink email={customer.email} />}</Item>
+          <Item label="Other emails">
+            {customer.secondaryEmails.length === 0 ? (
+              <span className="text-slate-600">No other emails.</span>
+            ) : (
+              <ul className="space-y-0.5" aria-label="Other emails">
+                {customer.secondaryEmails.map((email) => (
+                  <li key={email}>
+                    <EmailLink email={email} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Item>
+          <Item label="Phone">
+            {customer.phone && (
+              <a className="text-brand-700 hover:underline" href={`tel:${customer.phone.replace(/[^\d+]/g, '')}`}>
+                {customer.phone}
               </a>
             )}
           </Item>
-          <Item label="Website">
-            {customer.website && (
-              <a
-                className="text-brand-700 hover:underline"
-                href={customer.website}
-                rel="noopener noreferrer nofollow"
-                target="_blank"
-              >
-                {customer.website}
-              </a>
-            )}
-          </Item>
+          <Item label="Website">{customer.website && <ExternalLink href={customer.website} />}</Item>
+          <Item label="Logo URL">{customer.logoUrl && <ExternalLink href={customer.logoUrl} />}</Item>
+          <Item label="Legal name">{customer.legalName}</Item>
+          <Item label="VAT ID">{customer.vatId && <span className="font-mono">{customer.vatId}</span>}</Item>
           <Item label="Address">{address || null}</Item>
           <Item label="Country">{countryName(customer.country)}</Item>
         </dl>
       </Card>
 
-      <Card title="Ingest aliases">
+      <Card id="aliases" title="Ingest aliases">
         {customer.ingestAliases.length === 0 ? (
-          <p className="text-sm text-slate-600">This customer has no ingest aliases.</p>
+          <Empty>This customer has no ingest aliases.</Empty>
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">{plural(customer.ingestAliases.length, 'alias', 'aliases')}</p>
-            <ul className="flex max-h-80 flex-wrap gap-1.5 overflow-y-auto" aria-label="Ingest aliases" tabIndex={0}>
+            <ul
+              className="flex max-h-80 flex-wrap gap-1.5 overflow-y-auto rounded-md"
+              aria-label="Ingest aliases"
+              tabIndex={0}
+            >
               {customer.ingestAliases.map((alias) => (
                 <li
                   key={alias}
-                  className="max-w-full rounded bg-slate-100 px-2 py-0.5 font-mono text-xs break-all text-slate-800"
+                  className="max-w-full rounded bg-slate-100 px-2 py-0.5 font-mono text-xs [overflow-wrap:anywhere] text-slate-800"
                 >
                   {alias}
                 </li>
               ))}
             </ul>
           </>
+        )}
+      </Card>
+
+      <Card id="mappings" title="Measurement mappings">
+        {mappings.length === 0 ? (
+          <Empty>This customer has no measurement mappings: usage is matched by its ID and ingest aliases.</Empty>
+        ) : (
+          <div className="space-y-4">
+            <table className="w-full table-fixed text-left text-sm" aria-labelledby="mappings-heading">
+              <thead className="border-b border-slate-200 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                <tr>
+                  <th scope="col" className="w-2/5 py-2 pr-4">
+                    Label
+                  </th>
+                  <th scope="col" className="py-2">
+                    Value regex
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {mappings.map((m) => (
+                  <tr key={m.label} className="align-top">
+                    <td className="py-2 pr-4 font-medium [overflow-wrap:anywhere]">{m.label}</td>
+                    <td className="py-2 font-mono text-xs [overflow-wrap:anywhere]">
+                      <code>{m.valueRegex}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <MappingTester mappings={mappings} />
+          </div>
+        )}
+      </Card>
+
+      <Card id="custom-fields" title="Custom fields">
+        {customFields.length === 0 ? (
+          <Empty>This customer has no custom fields.</Empty>
+        ) : (
+          <dl className="divide-y divide-slate-100 text-sm">
+            {customFields.map(([key, value]) => (
+              <div
+                key={key}
+                className="grid gap-1 py-2 first:pt-0 last:pb-0 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:gap-4"
+              >
+                <dt className="font-mono text-xs font-medium [overflow-wrap:anywhere] text-slate-700 sm:text-sm">
+                  {key}
+                </dt>
+                <dd className="[overflow-wrap:anywhere]">
+                  {value === '' ? <span className="text-slate-500">(empty)</span> : value}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+      </Card>
+
+      <Card id="billing-providers" title="Billing providers">
+        {customer.billingProviders.length === 0 ? (
+          <Empty>This customer has no billing providers.</Empty>
+        ) : (
+          <BillingProviderCards providers={customer.billingProviders} />
         )}
       </Card>
     </div>

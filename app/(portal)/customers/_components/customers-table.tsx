@@ -206,14 +206,12 @@ function CustomersView({ filters }: { filters: CustomerFilters }) {
             {data.items.map((c) => (
               <tr key={c.id} className="align-top hover:bg-slate-50">
                 <td className="max-w-[16rem] min-w-[9rem] px-4 py-3 [overflow-wrap:anywhere]">
-                  <Link href={`/customers/${c.id}`} className="font-mono text-brand-700 hover:underline">
-                    {c.name}
-                  </Link>
-                  {c.archivedAt && (
-                    <Badge tone="warning" className="ml-2 align-middle">
-                      Archived
-                    </Badge>
-                  )}
+                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                    <Link href={`/customers/${c.id}`} className="min-w-0 font-mono text-brand-700 hover:underline">
+                      {c.name}
+                    </Link>
+                    {c.archivedAt && <Badge tone="warning">Archived</Badge>}
+                  </div>
                 </td>
                 <td className="max-w-[18rem] min-w-[10rem] px-4 py-3 [overflow-wrap:anywhere]">{c.displayName}</td>
                 <td className="px-4 py-3">

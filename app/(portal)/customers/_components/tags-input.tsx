@@ -53,7 +53,7 @@ export function TagsInput() {
         Tags
       </label>
       <div className="flex flex-wrap items-center gap-1.5 rounded-md border border-slate-300 bg-white p-1.5 focus-within:border-brand-600">
-        <ul className="contents" aria-label="Tags added">
+        <ul className="contents">
           {tags.map((tag, i) => (
             <li
               key={`${tag}-${i}`}

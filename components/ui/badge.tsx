@@ -1,0 +1,23 @@
+import type { ComponentProps } from 'react';
+import { cn } from '@/lib/utils';
+
+type Tone = 'neutral' | 'warning';
+
+const tones: Record<Tone, string> = {
+  neutral: 'bg-slate-100 text-slate-700 ring-slate-300',
+  warning: 'bg-amber-50 text-amber-900 ring-amber-300',
+};
+
+/** A short status word next to a value ("Archived"). */
+export function Badge({ tone = 'neutral', className, ...props }: ComponentProps<'span'> & { tone?: Tone }) {
+  return (
+    <span
+      className={cn(
+        'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
+        tones[tone],
+        className,
+      )}
+      {...props}
+    />
+  );
+}
