@@ -4,7 +4,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/utils';
 
-const sections = [{ href: '/customers', label: 'Customers' }];
+const sections = [
+  { href: '/customers', label: 'Customers' },
+  { href: '/price-plans', label: 'Price plans' },
+];
 
 export function SidebarNav() {
   const pathname = usePathname();

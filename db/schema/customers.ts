@@ -37,7 +37,10 @@ export const customers = pgTable(
     state: text('state'),
     zipcode: text('zipcode'),
     country: text('country'), // ISO 3166 alpha-2
-    secondaryEmails: text('secondary_emails').array().notNull().default(sql`'{}'::text[]`),
+    secondaryEmails: text('secondary_emails')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     phone: text('phone'),
     logoUrl: text('logo_url'),
     legalName: text('legal_name'),
@@ -47,7 +50,10 @@ export const customers = pgTable(
       onUpdate: 'cascade',
       onDelete: 'restrict',
     }),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // json, not jsonb: keeps the keys in the order ops staff entered them.
     customFields: json('custom_fields').$type<Record<string, string>>().notNull().default({}),
     measurementMappings: jsonb('measurement_mappings').$type<MeasurementMapping[]>().notNull().default([]),

@@ -131,9 +131,9 @@ describe(`the whole customer record on ${driver}`, () => {
     });
     expect((await getCustomer(taker))?.version).toBe(1);
     expect((await updateCustomer(owner, 1, form({ name: `owner_${id}` })))?.ok).toBe(true);
-    expect((await updateCustomer(taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) })))?.ok).toBe(
-      true,
-    );
+    expect(
+      (await updateCustomer(taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) })))?.ok,
+    ).toBe(true);
   });
 
   it('keeps an archived customer’s aliases reserved, hides it from Active and shows it under Archived', async () => {
@@ -181,9 +181,15 @@ describe(`the whole customer record on ${driver}`, () => {
       phone: text(15),
       legalName: text(30),
       tags: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,9}$/), { maxLength: 5 }),
-      customFields: fc.uniqueArray(fc.record({ key: keyArb, value: text(30) }), { maxLength: 4, selector: (f) => f.key }),
+      customFields: fc.uniqueArray(fc.record({ key: keyArb, value: text(30) }), {
+        maxLength: 4,
+        selector: (f) => f.key,
+      }),
       mappings: fc.uniqueArray(
-        fc.record({ label: fc.stringMatching(/^[a-z]{1,8}$/), valueRegex: fc.constantFrom('a+', 'us-\\d', '.*', '[0-9]{2}') }),
+        fc.record({
+          label: fc.stringMatching(/^[a-z]{1,8}$/),
+          valueRegex: fc.constantFrom('a+', 'us-\\d', '.*', '[0-9]{2}'),
+        }),
         { maxLength: 3, selector: (m) => m.label },
       ),
       providers: fc.uniqueArray(provider, { maxLength: 3 }),

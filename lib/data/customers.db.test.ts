@@ -1,27 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDatabase } from '@/db';
-import { customerInput, customerFilters, type CustomerFormValues } from '@/lib/validations/customer';
+import { customerFilters, customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { getCustomer, insertCustomer, listCustomers, type CustomerRow } from './customers';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const unique = () => randomUUID().slice(0, 8);
 
 function input(values: Partial<CustomerFormValues> & { name: string }) {
-  return customerInput.parse({
-    displayName: '',
-    description: '',
-    email: '',
-    website: '',
-    addressLine1: '',
-    addressLine2: '',
-    city: '',
-    state: '',
-    zipcode: '',
-    country: '',
-    ingestAliases: [],
-    ...values,
-  });
+  return customerInput.parse({ ...emptyCustomerForm, ...values });
 }
 
 const aliases = (...values: string[]) => values.map((value) => ({ value }));

@@ -315,8 +315,7 @@ export async function insertCustomer(input: CustomerInput): Promise<ActionResult
 }
 
 export type UpdateCustomerResult =
-  | ActionResult<{ id: string; version: number }>
-  | { ok: false; message: string; conflict: CustomerDetail };
+  ActionResult<{ id: string; version: number }> | { ok: false; message: string; conflict: CustomerDetail };
 
 class VersionConflict extends Error {}
 

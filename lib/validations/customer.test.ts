@@ -567,7 +567,9 @@ describe('parseCustomerFilters', () => {
   });
 
   it('never throws on junk', () => {
-    expect(parseCustomerFilters({ status: 'active', cursor: 'x'.repeat(10_000), dir: '??', limit: '??' })).toEqual(defaults);
+    expect(parseCustomerFilters({ status: 'active', cursor: 'x'.repeat(10_000), dir: '??', limit: '??' })).toEqual(
+      defaults,
+    );
   });
 });
 
@@ -577,14 +579,20 @@ describe('customerFiltersToSearch', () => {
   });
 
   it('writes a non-default limit', () => {
-    expect(customerFiltersToSearch({ status: 'active', cursor: undefined, dir: 'next', limit: 100 })).toBe('?limit=100');
+    expect(customerFiltersToSearch({ status: 'active', cursor: undefined, dir: 'next', limit: 100 })).toBe(
+      '?limit=100',
+    );
     expect(customerFiltersToSearch({ status: 'active', cursor: undefined, dir: 'next', limit: 25 })).toBe('?limit=25');
   });
 
   it('writes the cursor, and dir only when it is prev', () => {
     expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'next', limit: 50 })).toBe('?cursor=abc');
-    expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'prev', limit: 50 })).toBe('?cursor=abc&dir=prev');
-    expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'prev', limit: 25 })).toBe('?cursor=abc&dir=prev&limit=25');
+    expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'prev', limit: 50 })).toBe(
+      '?cursor=abc&dir=prev',
+    );
+    expect(customerFiltersToSearch({ status: 'active', cursor: 'abc', dir: 'prev', limit: 25 })).toBe(
+      '?cursor=abc&dir=prev&limit=25',
+    );
   });
 
   it('drops dir without a cursor (the first page has no direction)', () => {

@@ -56,7 +56,12 @@ function valueRows(opts: {
         if (!value) return;
         const first = firstRow.get(value);
         if (first === undefined) firstRow.set(value, i);
-        else ctx.addIssue({ code: 'custom', path: [i, 'value'], message: `Repeats ${opts.itemLabel.toLowerCase()} ${first + 1}` });
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'value'],
+            message: `Repeats ${opts.itemLabel.toLowerCase()} ${first + 1}`,
+          });
       });
     })
     .transform((rows) => rows.map((r) => r.value));
@@ -87,7 +92,8 @@ const tags = z
   .superRefine((values, ctx) => {
     const seen = new Set<string>();
     values.forEach((v, i) => {
-      if (seen.has(v.toLowerCase())) ctx.addIssue({ code: 'custom', path: [i], message: `Tag “${v}” is already added` });
+      if (seen.has(v.toLowerCase()))
+        ctx.addIssue({ code: 'custom', path: [i], message: `Tag “${v}” is already added` });
       seen.add(v.toLowerCase());
     });
   });
@@ -107,7 +113,11 @@ const customFields = z
     rows.forEach((r, i) => {
       const first = firstRow.get(r.key);
       if (r.key && first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `Key “${r.key}” is already used in row ${first + 1}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'key'],
+          message: `Key “${r.key}” is already used in row ${first + 1}`,
+        });
       } else firstRow.set(r.key, i);
     });
   })
@@ -150,7 +160,11 @@ const measurementMappings = z
     rows.forEach((r, i) => {
       const first = firstRow.get(r.label);
       if (r.label && first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `Label “${r.label}” is already mapped in row ${first + 1}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'label'],
+          message: `Label “${r.label}” is already mapped in row ${first + 1}`,
+        });
       } else firstRow.set(r.label, i);
     });
   });

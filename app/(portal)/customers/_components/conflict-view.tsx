@@ -85,19 +85,32 @@ export function ConflictView({
         saved. {changes.length === 0 ? 'No field you see here changed.' : 'They changed:'}
       </p>
       {changes.length > 0 && (
-        <div className="overflow-x-auto rounded border border-amber-200 bg-white" tabIndex={0} role="region" aria-label="Changes">
+        <div
+          className="overflow-x-auto rounded border border-amber-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label="Changes"
+        >
           <table className="w-full text-left text-sm">
             <thead className="bg-amber-100/60 text-xs uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">Field</th>
-                <th scope="col" className="px-3 py-2">When you opened it</th>
-                <th scope="col" className="px-3 py-2">Now</th>
+                <th scope="col" className="px-3 py-2">
+                  Field
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  When you opened it
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Now
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-amber-100">
               {changes.map((c) => (
                 <tr key={c.field} className="align-top">
-                  <th scope="row" className="px-3 py-2 font-medium">{c.field}</th>
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {c.field}
+                  </th>
                   <td className="px-3 py-2 [overflow-wrap:anywhere]">{c.before}</td>
                   <td className="px-3 py-2 [overflow-wrap:anywhere]">{c.after}</td>
                 </tr>

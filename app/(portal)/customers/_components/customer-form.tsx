@@ -34,8 +34,7 @@ export interface PricePlanOption {
 }
 
 type CustomerFormProps = { pricePlans: PricePlanOption[] } & (
-  | { mode: 'create' }
-  | { mode: 'edit'; customerId: string; version: number; initialValues: CustomerFormValues }
+  { mode: 'create' } | { mode: 'edit'; customerId: string; version: number; initialValues: CustomerFormValues }
 );
 
 function Section({ title, children }: { title?: string; children: ReactNode }) {
@@ -94,7 +93,11 @@ export function CustomerForm(props: CustomerFormProps) {
     const entries = Object.entries(fieldErrors ?? {});
     entries.forEach(([path, messages], i) => {
       if (messages?.[0]) {
-        setError(path as FieldPath<CustomerFormValues>, { type: 'server', message: messages[0] }, { shouldFocus: i === 0 });
+        setError(
+          path as FieldPath<CustomerFormValues>,
+          { type: 'server', message: messages[0] },
+          { shouldFocus: i === 0 },
+        );
       }
     });
     if (entries.length === 0) messageRef.current?.focus();
@@ -104,9 +107,7 @@ export function CustomerForm(props: CustomerFormProps) {
     setFormMessage(null);
     try {
       const values = getValues();
-      const result = customerId
-        ? await updateCustomer(customerId, base.version, values)
-        : await createCustomer(values);
+      const result = customerId ? await updateCustomer(customerId, base.version, values) : await createCustomer(values);
       if (result.ok) {
         setSaved(true);
         await queryClient.invalidateQueries({ queryKey: customerKeys.all });
@@ -129,7 +130,9 @@ export function CustomerForm(props: CustomerFormProps) {
       setFormMessage(result.message);
       showFieldErrors(result.fieldErrors);
     } catch {
-      setFormMessage('The customer could not be saved: the server did not answer. Your input is still here; try again.');
+      setFormMessage(
+        'The customer could not be saved: the server did not answer. Your input is still here; try again.',
+      );
       messageRef.current?.focus();
     }
   };
@@ -159,7 +162,7 @@ export function CustomerForm(props: CustomerFormProps) {
         aria-label={editing ? 'Edit customer' : 'Create customer'}
         className="space-y-6"
       >
-        <div ref={messageRef} tabIndex={-1} role="alert" className="empty:hidden">
+        <div ref={messageRef} tabIndex={-1} role="alert" className="empty:sr-only">
           {formMessage && (
             <p className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{formMessage}</p>
           )}
@@ -221,8 +224,20 @@ export function CustomerForm(props: CustomerFormProps) {
 
         <Section title="Contact">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField label="Email" type="email" autoComplete="off" error={errors.email?.message} {...register('email')} />
-            <TextField label="Phone" type="tel" autoComplete="off" error={errors.phone?.message} {...register('phone')} />
+            <TextField
+              label="Email"
+              type="email"
+              autoComplete="off"
+              error={errors.email?.message}
+              {...register('email')}
+            />
+            <TextField
+              label="Phone"
+              type="tel"
+              autoComplete="off"
+              error={errors.phone?.message}
+              {...register('phone')}
+            />
             <TextField
               label="Website"
               type="url"
@@ -239,7 +254,12 @@ export function CustomerForm(props: CustomerFormProps) {
               error={errors.logoUrl?.message}
               {...register('logoUrl')}
             />
-            <TextField label="Legal name" autoComplete="off" error={errors.legalName?.message} {...register('legalName')} />
+            <TextField
+              label="Legal name"
+              autoComplete="off"
+              error={errors.legalName?.message}
+              {...register('legalName')}
+            />
             <TextField label="VAT ID" autoComplete="off" error={errors.vatId?.message} {...register('vatId')} />
             <TextField
               label="Address line 1"

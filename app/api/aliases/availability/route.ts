@@ -4,7 +4,11 @@ import { aliasOwner } from '@/lib/data/customers';
 import { MAX_ALIAS_LENGTH } from '@/lib/validations/customer';
 
 const query = z.object({
-  alias: z.string().trim().min(1).max(MAX_ALIAS_LENGTH * 4),
+  alias: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_ALIAS_LENGTH * 4),
   except: z.uuid().optional(),
 });
 

@@ -21,7 +21,9 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
         </Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">Edit {customer.displayName}</h1>
         {customer.archivedAt && (
-          <p className="mt-2 text-sm text-amber-800">This customer is archived; edits are kept while it stays archived.</p>
+          <p className="mt-2 text-sm text-amber-800">
+            This customer is archived; edits are kept while it stays archived.
+          </p>
         )}
       </div>
       <CustomerForm

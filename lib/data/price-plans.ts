@@ -1,0 +1,67 @@
+import 'server-only';
+import { asc, count, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { customers, pricePlans } from '@/db/schema';
+import { failure, ok, type ActionResult } from '@/lib/action-result';
+import type { PricePlanInput } from '@/lib/validations/price-plan';
+import { violatedUniqueConstraint } from './db-errors';
+
+export interface PricePlanRow {
+  name: string;
+  displayName: string;
+  description: string | null;
+  createdAt: string;
+  /** Customers on this plan, archived ones included (they still hold it). */
+  customerCount: number;
+}
+
+/** Every price plan with how many customers are on it, by display name (ignoring case). */
+export async function listPricePlans(): Promise<PricePlanRow[]> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      name: pricePlans.name,
+      displayName: pricePlans.displayName,
+      description: pricePlans.description,
+      createdAt: pricePlans.createdAt,
+      customerCount: count(customers.id),
+    })
+    .from(pricePlans)
+    .leftJoin(customers, eq(customers.pricePlanName, pricePlans.name))
+    .groupBy(pricePlans.name)
+    .orderBy(sql`lower(${pricePlans.displayName})`, asc(pricePlans.name));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+// Keys are unique ignoring case: the primary key catches an exact repeat, the index on lower(name) the rest.
+const KEY_CONSTRAINTS = new Set(['price_plans_pkey', 'price_plans_name_key']);
+
+/** After the database refused a key: says so next to the Key field, naming the plan that holds it. */
+async function keyTaken(name: string) {
+  const db = await getDb();
+  const [holder] = await db
+    .select({ name: pricePlans.name })
+    .from(pricePlans)
+    .where(sql`lower(${pricePlans.name}) = lower(${name})`);
+  const message =
+    !holder || holder.name === name
+      ? 'This key is already taken'
+      : `This key is already taken by “${holder.name}” (keys are compared ignoring case)`;
+  return failure('Not saved: the key is already taken.', { name: [message] });
+}
+
+export async function insertPricePlan(input: PricePlanInput): Promise<ActionResult<{ name: string }>> {
+  const db = await getDb();
+  try {
+    const [row] = await db
+      .insert(pricePlans)
+      .values({ name: input.name, displayName: input.displayName, description: input.description })
+      .returning({ name: pricePlans.name });
+    if (!row) throw new Error('insert returned no row');
+    return ok({ name: row.name });
+  } catch (err) {
+    const constraint = violatedUniqueConstraint(err);
+    if (constraint !== null && KEY_CONSTRAINTS.has(constraint)) return keyTaken(input.name);
+    throw err;
+  }
+}
