@@ -5,6 +5,9 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
+    rules: { '@typescript-eslint/no-unused-vars': ['warn', { ignoreRestSiblings: true }] },
+  },
+  {
     // Playwright fixtures take a `use` callback that is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -275,7 +275,7 @@ async function refusal(err: unknown, input: CustomerInput, self?: string) {
 }
 
 function columns(input: CustomerInput) {
-  const { ingestAliases: _aliases, billingProviders: _providers, ...fields } = input;
+  const { ingestAliases, billingProviders, ...fields } = input;
   return fields;
 }
 
