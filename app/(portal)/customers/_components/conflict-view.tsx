@@ -1,5 +1,6 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/utils';
 import type { CustomerFormValues } from '@/lib/validations/customer';
@@ -72,12 +73,15 @@ export function ConflictView({
   onLoadTheirs: () => void;
   onKeepMine: () => void;
 }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section
+      role="alert"
       aria-labelledby="conflict-heading"
       className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
     >
-      <h2 id="conflict-heading" className="text-base font-semibold">
+      <h2 id="conflict-heading" ref={heading} tabIndex={-1} className="text-base font-semibold">
         Someone else saved this customer while you were editing
       </h2>
       <p>

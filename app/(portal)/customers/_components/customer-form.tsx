@@ -123,8 +123,6 @@ export function CustomerForm(props: CustomerFormProps) {
           theirs,
           version: result.conflict.version,
         });
-        setFormMessage(result.message);
-        messageRef.current?.focus();
         return;
       }
       setFormMessage(result.message);
