@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './index';
-import { customerIngestAliases, customers, type NewCustomer } from './schema';
+import { customerBillingProviders, customerIngestAliases, customers, type NewCustomer } from './schema';
 
-type DemoCustomer = NewCustomer & { aliases: string[] };
+type DemoCustomer = NewCustomer & {
+  aliases: string[];
+  providers?: { billingProvider: string; deliveryMethod: string; configuration: Record<string, string | boolean> }[];
+};
 
 const demoCustomers: DemoCustomer[] = [
   {
@@ -17,7 +20,22 @@ const demoCustomers: DemoCustomer[] = [
     state: 'NY',
     zipcode: '10011',
     country: 'US',
+    phone: '+1 212 555 0142',
+    legalName: 'Acme Corporation, Inc.',
+    vatId: 'US94-1234567',
+    externalId: 'acme-legacy',
+    pricePlanName: 'enterprise',
+    tags: ['enterprise', 'annual-commit'],
+    customFields: { salesforce_account_id: '0015g00000AcmeX', csm: 'dana@meterline.example' },
+    measurementMappings: [{ label: 'region', valueRegex: 'us-(east|west)-\\d' }],
     aliases: ['acme-prod', 'acme-staging', 'acme-eu-west-1', 'acme-batch', 'acme-analytics'],
+    providers: [
+      {
+        billingProvider: 'stripe',
+        deliveryMethod: 'direct_to_billing_provider',
+        configuration: { stripe_customer_id: 'cus_AcmeCorp42', stripe_collection_method: 'send_invoice' },
+      },
+    ],
   },
   {
     name: 'globex',
@@ -26,7 +44,21 @@ const demoCustomers: DemoCustomer[] = [
     website: 'https://globex.example',
     city: 'Berlin',
     country: 'DE',
+    pricePlanName: 'growth',
+    tags: ['eu'],
     aliases: ['globex', 'globex-data-pipeline'],
+    providers: [
+      {
+        billingProvider: 'aws_marketplace',
+        deliveryMethod: 'aws_sqs',
+        configuration: {
+          aws_customer_id: 'globex-aws-7781',
+          aws_product_code: 'prod-meterline-usage',
+          aws_region: 'eu-central-1',
+          aws_is_subscription_product: true,
+        },
+      },
+    ],
   },
   {
     name: 'initech.io',
@@ -36,6 +68,7 @@ const demoCustomers: DemoCustomer[] = [
     city: 'Austin',
     state: 'TX',
     country: 'US',
+    pricePlanName: 'starter',
     aliases: ['initech-tps'],
   },
   {
@@ -71,7 +104,7 @@ export async function seedDemoCustomers(db: Database): Promise<number> {
     const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(customers);
     if ((existing?.n ?? 0) > 0) return 0;
     const now = Date.now();
-    for (const [i, { aliases, ...customer }] of demoCustomers.entries()) {
+    for (const [i, { aliases, providers = [], ...customer }] of demoCustomers.entries()) {
       // Spread creation times so "newest first" reads naturally.
       const createdAt = new Date(now - (demoCustomers.length - i) * 3_600_000);
       const [row] = await tx
@@ -82,6 +115,11 @@ export async function seedDemoCustomers(db: Database): Promise<number> {
         await tx
           .insert(customerIngestAliases)
           .values(aliases.map((alias, position) => ({ customerId: row.id, position, alias })));
+      }
+      if (row && providers.length > 0) {
+        await tx
+          .insert(customerBillingProviders)
+          .values(providers.map((p, position) => ({ customerId: row.id, position, ...p })));
       }
     }
     return demoCustomers.length;
