@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { CustomerDetailPage } from './pages/customer-detail-page';
+import { CustomerFormPage } from './pages/customer-form-page';
+import { CustomersListPage } from './pages/customers-list-page';
+
+export { DETAIL_URL } from './pages/customer-form-page';
+
+/** A unique suffix so every test owns its customers and tests run in any order, in parallel. */
+export const uniqueId = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
+
+/** Scans the page with axe-core and fails on any violation, listing them readably. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, 'axe-core violations').toEqual([]);
+}
+
+export const test = base.extend<{
+  customerForm: CustomerFormPage;
+  customersList: CustomersListPage;
+  customerDetail: CustomerDetailPage;
+}>({
+  customerForm: async ({ page }, use) => {
+    await use(new CustomerFormPage(page));
+  },
+  customersList: async ({ page }, use) => {
+    await use(new CustomersListPage(page));
+  },
+  customerDetail: async ({ page }, use) => {
+    await use(new CustomerDetailPage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,81 @@
+import type { Page } from '@playwright/test';
+
+/** The customers list: a table of ID, Name, ingest aliases, email and created time, in pages. */
+export class CustomersListPage {
+  constructor(readonly page: Page) {}
+
+  async open(search = '') {
+    await this.page.goto(`/customers${search}`);
+  }
+
+  /** Goes to the list the way a person does: the sidebar's "Customers" link. */
+  async openFromSidebar() {
+    await this.page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Customers', exact: true })
+      .click();
+    await this.page.waitForURL((url) => url.pathname === '/customers');
+  }
+
+  get table() {
+    return this.page.getByRole('region', { name: 'Customers' }).getByRole('table');
+  }
+
+  /** The body rows (the header row has column headers, not cells). */
+  get rows() {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  /** The row whose ID is exactly `id`. */
+  row(id: string) {
+    return this.rows.filter({ has: this.page.getByRole('link', { name: id, exact: true }) });
+  }
+
+  idLink(id: string) {
+    return this.row(id).getByRole('link', { name: id, exact: true });
+  }
+
+  /** The cells of a row, in column order: ID, Name, Ingest aliases, Email, Created. */
+  cell(id: string, column: 'ID' | 'Name' | 'Ingest aliases' | 'Email' | 'Created') {
+    const index = ['ID', 'Name', 'Ingest aliases', 'Email', 'Created'].indexOf(column);
+    return this.row(id).getByRole('cell').nth(index);
+  }
+
+  aliasChips(id: string) {
+    return this.cell(id, 'Ingest aliases').getByRole('listitem');
+  }
+
+  /** The IDs on the page shown now, top to bottom. */
+  async visibleIds(): Promise<string[]> {
+    // The ID cell's link is the only link of a row.
+    return this.rows.getByRole('link').allTextContents();
+  }
+
+  get pages() {
+    return this.page.getByRole('navigation', { name: 'Pages' });
+  }
+
+  get nextPage() {
+    return this.pages.getByRole('link', { name: 'Next page' });
+  }
+
+  get previousPage() {
+    return this.pages.getByRole('link', { name: 'Previous page' });
+  }
+
+  get emptyState() {
+    return this.page.getByRole('heading', { name: 'No customers yet' });
+  }
+
+  /** The page header's "Create customer" link. */
+  get createLink() {
+    return this.page.getByRole('main').getByRole('link', { name: 'Create customer' }).first();
+  }
+
+  /** The "Create customer" link of the empty state, under "No customers yet". */
+  get emptyStateCreateLink() {
+    return this.page
+      .locator('div:has(> h2:text-is("No customers yet"))')
+      .getByRole('link', { name: 'Create customer', exact: true });
+  }
+}
