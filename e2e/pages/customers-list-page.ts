@@ -47,7 +47,8 @@ export class CustomersListPage {
 
   /** The IDs on the page shown now, top to bottom. */
   async visibleIds(): Promise<string[]> {
-    return this.rows.getByRole('cell').first().getByRole('link').allTextContents();
+    // The ID cell's link is the only link of a row.
+    return this.rows.getByRole('link').allTextContents();
   }
 
   get pages() {
