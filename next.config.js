@@ -5,6 +5,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // Metadata (the page title) is rendered in <head> before the page streams, for every client:
+  // a screen reader announces the title at once.
+  htmlLimitedBots: /.*/,
 };
 
 module.exports = nextConfig;

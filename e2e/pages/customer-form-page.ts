@@ -71,7 +71,10 @@ export class CustomerFormPage {
     if (c.city !== undefined) await this.field('City').fill(c.city);
     if (c.state !== undefined) await this.field('State').fill(c.state);
     if (c.zipcode !== undefined) await this.field('Zipcode').fill(c.zipcode);
-    if (c.country !== undefined) await this.field('Country').selectOption({ label: c.country });
+    if (c.country !== undefined) {
+      await this.field('Country').fill(c.country);
+      await this.page.getByRole('option', { name: c.country, exact: true }).click();
+    }
     for (const [i, alias] of (c.aliases ?? []).entries()) {
       await this.addAlias.click();
       await this.alias(i + 1).fill(alias);
