@@ -4,6 +4,8 @@ const nextConfig = {
   // bundling it breaks those paths and copies its files into the public static folder.
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
+  // forbidden(): a signed-in user whose role does not allow a page gets a 403 page.
+  experimental: { authInterrupts: true },
   reactStrictMode: true,
   // Metadata (the page title) is rendered in <head> before the page streams, for every client:
   // a screen reader announces the title at once.

@@ -2,19 +2,24 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { can, type Permission, type Role } from '@/lib/auth/permissions';
 import { cn } from '@/lib/utils';
 
-const sections = [
+const sections: { href: string; label: string; permission?: Permission }[] = [
   { href: '/customers', label: 'Customers' },
   { href: '/price-plans', label: 'Price plans' },
+  { href: '/users', label: 'Users', permission: 'users:manage' },
+  { href: '/audit', label: 'Audit', permission: 'audit:read' },
 ];
 
-export function SidebarNav() {
+/** The portal's sections; those a role may not use are left out (the pages check again). */
+export function SidebarNav({ role }: { role?: Role | null }) {
   const pathname = usePathname();
+  const visible = sections.filter((s) => !s.permission || (role && can({ role }, s.permission)));
   return (
     <nav aria-label="Sections" className="px-3 pb-3 md:pb-0">
-      <ul className="flex gap-1 md:flex-col">
-        {sections.map((s) => {
+      <ul className="flex flex-wrap gap-1 md:flex-col">
+        {visible.map((s) => {
           const current = pathname === s.href || pathname.startsWith(`${s.href}/`);
           return (
             <li key={s.href}>

@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 import { SidebarNav } from '@/components/sidebar-nav';
+import { UserMenu } from '@/components/user-menu';
+import { getActor } from '@/lib/auth/session';
 
-export default function PortalLayout({ children }: { children: ReactNode }) {
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  // Only to choose the sections shown: each page checks the session and permission itself.
+  const actor = await getActor();
   return (
     <div className="min-h-screen md:flex">
       <a
@@ -20,7 +24,8 @@ export default function PortalLayout({ children }: { children: ReactNode }) {
           </span>
           <span className="text-lg font-semibold tracking-tight">Meterline</span>
         </div>
-        <SidebarNav />
+        <SidebarNav role={actor?.role} />
+        {actor && <UserMenu actor={actor} />}
       </header>
       <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
         {children}

@@ -1,2 +1,4 @@
 export * from './customers';
 export * from './price-plans';
+export * from './audit';
+export * from './auth';

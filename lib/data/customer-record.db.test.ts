@@ -1,3 +1,4 @@
+import { editor } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ const form = (values: Partial<CustomerFormValues> & { name: string }) =>
 const rows = (...values: string[]) => values.map((value) => ({ value }));
 
 async function create(values: Partial<CustomerFormValues> & { name: string }) {
-  const result = await insertCustomer(form(values));
+  const result = await insertCustomer(editor, form(values));
   if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
   return result.data.id;
 }
@@ -75,7 +76,7 @@ describe(`the whole customer record on ${driver}`, () => {
     const id = `stark_${unique()}`;
     const values = everyField(id);
     const created = await create(values);
-    const stored = await getCustomer(created);
+    const stored = await getCustomer(editor, created);
     expect(stored?.pricePlanDisplayName).toBe('Growth');
     expect(toCustomerFormValues(stored!)).toEqual(values);
   });
@@ -83,13 +84,13 @@ describe(`the whole customer record on ${driver}`, () => {
   it('saves an edit on the current version, bumps the version and replaces the aliases', async () => {
     const id = `edit_${unique()}`;
     const created = await create({ name: id, ingestAliases: rows(`${id}-a`, `${id}-b`) });
-    const result = await updateCustomer(
+    const result = await updateCustomer(editor, 
       created,
       1,
       form({ name: id, displayName: 'Renamed', ingestAliases: rows(`${id}-b`, `${id}-c`) }),
     );
     expect(result).toEqual({ ok: true, data: { id: created, version: 2 } });
-    const stored = await getCustomer(created);
+    const stored = await getCustomer(editor, created);
     expect(stored).toMatchObject({ displayName: 'Renamed', version: 2, ingestAliases: [`${id}-b`, `${id}-c`] });
     expect(Date.parse(stored!.updatedAt)).toBeGreaterThanOrEqual(Date.parse(stored!.createdAt));
   });
@@ -97,23 +98,23 @@ describe(`the whole customer record on ${driver}`, () => {
   it('refuses an edit made on an old version, returns the current record and changes nothing', async () => {
     const id = `stale_${unique()}`;
     const created = await create({ name: id, displayName: 'First' });
-    expect((await updateCustomer(created, 1, form({ name: id, displayName: 'Second' })))?.ok).toBe(true);
-    const stale = await updateCustomer(created, 1, form({ name: id, displayName: 'Third' }));
+    expect((await updateCustomer(editor, created, 1, form({ name: id, displayName: 'Second' })))?.ok).toBe(true);
+    const stale = await updateCustomer(editor, created, 1, form({ name: id, displayName: 'Third' }));
     expect(stale).toMatchObject({ ok: false, conflict: { displayName: 'Second', version: 2 } });
-    expect((await getCustomer(created))?.displayName).toBe('Second');
+    expect((await getCustomer(editor, created))?.displayName).toBe('Second');
   });
 
   it('lets exactly one of two concurrent edits from the same version win', async () => {
     const id = `duel_${unique()}`;
     const created = await create({ name: id });
     const [a, b] = await Promise.all([
-      updateCustomer(created, 1, form({ name: id, displayName: 'Alice was here', ingestAliases: rows(`${id}-alice`) })),
-      updateCustomer(created, 1, form({ name: id, displayName: 'Bob was here', ingestAliases: rows(`${id}-bob`) })),
+      updateCustomer(editor, created, 1, form({ name: id, displayName: 'Alice was here', ingestAliases: rows(`${id}-alice`) })),
+      updateCustomer(editor, created, 1, form({ name: id, displayName: 'Bob was here', ingestAliases: rows(`${id}-bob`) })),
     ]);
     const results = [a, b];
     expect(results.filter((r) => r?.ok)).toHaveLength(1);
     expect(results.filter((r) => r && !r.ok && 'conflict' in r)).toHaveLength(1);
-    const stored = await getCustomer(created);
+    const stored = await getCustomer(editor, created);
     expect(stored?.version).toBe(2);
     const winner = a?.ok ? 'alice' : 'bob';
     expect(stored?.ingestAliases).toEqual([`${id}-${winner}`]);
@@ -124,44 +125,44 @@ describe(`the whole customer record on ${driver}`, () => {
     const id = unique();
     const owner = await create({ name: `owner_${id}`, ingestAliases: rows(`moving-${id}`) });
     const taker = await create({ name: `taker_${id}` });
-    const refused = await updateCustomer(taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) }));
+    const refused = await updateCustomer(editor, taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) }));
     expect(refused).toMatchObject({
       ok: false,
       fieldErrors: { 'ingestAliases.0.value': [`Already used by customer owner_${id}`] },
     });
-    expect((await getCustomer(taker))?.version).toBe(1);
-    expect((await updateCustomer(owner, 1, form({ name: `owner_${id}` })))?.ok).toBe(true);
+    expect((await getCustomer(editor, taker))?.version).toBe(1);
+    expect((await updateCustomer(editor, owner, 1, form({ name: `owner_${id}` })))?.ok).toBe(true);
     expect(
-      (await updateCustomer(taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) })))?.ok,
+      (await updateCustomer(editor, taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) })))?.ok,
     ).toBe(true);
   });
 
   it('keeps an archived customer’s aliases reserved, hides it from Active and shows it under Archived', async () => {
     const id = unique();
     const archived = await create({ name: `gone_${id}`, ingestAliases: rows(`reserved-${id}`) });
-    const state = await setCustomerArchived(archived, true);
+    const state = await setCustomerArchived(editor, archived, true);
     expect(state?.archivedAt).not.toBeNull();
-    const refused = await insertCustomer(form({ name: `new_${id}`, ingestAliases: rows(`reserved-${id}`) }));
+    const refused = await insertCustomer(editor, form({ name: `new_${id}`, ingestAliases: rows(`reserved-${id}`) }));
     expect(refused).toMatchObject({
       fieldErrors: { 'ingestAliases.0.value': [`Already used by customer gone_${id} (archived)`] },
     });
-    const active = await listCustomers(customerFilters.parse({ limit: 100 }));
+    const active = await listCustomers(editor, customerFilters.parse({ limit: 100 }));
     expect(active.items.some((r) => r.id === archived)).toBe(false);
-    const onlyArchived = await listCustomers(customerFilters.parse({ limit: 100, status: 'archived' }));
+    const onlyArchived = await listCustomers(editor, customerFilters.parse({ limit: 100, status: 'archived' }));
     expect(onlyArchived.items.find((r) => r.id === archived)?.archivedAt).toBe(state?.archivedAt);
     expect(onlyArchived.items.every((r) => r.archivedAt !== null)).toBe(true);
-    expect((await setCustomerArchived(archived, false))?.archivedAt).toBeNull();
-    const back = await listCustomers(customerFilters.parse({ limit: 100 }));
+    expect((await setCustomerArchived(editor, archived, false))?.archivedAt).toBeNull();
+    const back = await listCustomers(editor, customerFilters.parse({ limit: 100 }));
     expect(back.items.some((r) => r.id === archived)).toBe(true);
   });
 
   it('refuses a taken external ID and an unknown price plan next to their fields', async () => {
     const id = unique();
     await create({ name: `ext_${id}`, externalId: `ext-${id}` });
-    expect(await insertCustomer(form({ name: `ext2_${id}`, externalId: `ext-${id}` }))).toMatchObject({
+    expect(await insertCustomer(editor, form({ name: `ext2_${id}`, externalId: `ext-${id}` }))).toMatchObject({
       fieldErrors: { externalId: [`Already used by customer ext_${id}`] },
     });
-    expect(await insertCustomer(form({ name: `plan_${id}`, pricePlanName: `no_such_plan_${id}` }))).toMatchObject({
+    expect(await insertCustomer(editor, form({ name: `plan_${id}`, pricePlanName: `no_such_plan_${id}` }))).toMatchObject({
       fieldErrors: { pricePlanName: ['This price plan no longer exists; choose another'] },
     });
   });
@@ -226,10 +227,10 @@ describe(`the whole customer record on ${driver}`, () => {
         };
         const parsed = customerInput.safeParse(values);
         if (!parsed.success) return; // outside the schema: nothing to round-trip
-        const result = await insertCustomer(parsed.data);
+        const result = await insertCustomer(editor, parsed.data);
         expect(result.ok).toBe(true);
         if (!result.ok) return;
-        const stored = await getCustomer(result.data.id);
+        const stored = await getCustomer(editor, result.data.id);
         expect(customerInput.parse(toCustomerFormValues(stored!))).toEqual(parsed.data);
       }),
       { numRuns: 1000 },

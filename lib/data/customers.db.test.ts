@@ -1,3 +1,4 @@
+import { editor } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDatabase } from '@/db';
@@ -17,7 +18,7 @@ async function allRows(limit = 25): Promise<CustomerRow[]> {
   const rows: CustomerRow[] = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = await listCustomers(customerFilters.parse({ cursor, limit }));
+    const page = await listCustomers(editor, customerFilters.parse({ cursor, limit }));
     rows.push(...page.items);
     if (!page.nextCursor) return rows;
     cursor = page.nextCursor;
@@ -31,7 +32,7 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('creates a customer with its aliases and reads every field back', async () => {
     const id = `acme_${unique()}`;
-    const result = await insertCustomer(
+    const result = await insertCustomer(editor, 
       input({
         name: id,
         displayName: 'Acme Rockets 🚀',
@@ -49,7 +50,7 @@ describe(`customer data layer on ${driver}`, () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const customer = await getCustomer(result.data.id);
+    const customer = await getCustomer(editor, result.data.id);
     expect(customer).toMatchObject({
       id: result.data.id,
       name: id,
@@ -73,18 +74,18 @@ describe(`customer data layer on ${driver}`, () => {
   it('defaults the Name to the ID and keeps 2,000 aliases in their order', async () => {
     const id = `bulk_${unique()}`;
     const many = Array.from({ length: 2000 }, (_, i) => `${id}-alias-${i}`);
-    const result = await insertCustomer(input({ name: id, ingestAliases: aliases(...many) }));
+    const result = await insertCustomer(editor, input({ name: id, ingestAliases: aliases(...many) }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    const customer = await getCustomer(result.data.id);
+    const customer = await getCustomer(editor, result.data.id);
     expect(customer?.displayName).toBe(id);
     expect(customer?.ingestAliases).toEqual(many);
   });
 
   it('refuses an ID that differs only in case, next to the ID field, and writes nothing', async () => {
     const id = `Globex_${unique()}`;
-    expect((await insertCustomer(input({ name: id }))).ok).toBe(true);
-    const result = await insertCustomer(input({ name: id.toLowerCase(), ingestAliases: aliases(`${id}-x`) }));
+    expect((await insertCustomer(editor, input({ name: id }))).ok).toBe(true);
+    const result = await insertCustomer(editor, input({ name: id.toLowerCase(), ingestAliases: aliases(`${id}-x`) }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining(id)] } });
     const rows = (await allRows()).filter((r) => r.name.toLowerCase() === id.toLowerCase());
     expect(rows.map((r) => r.name)).toEqual([id]);
@@ -93,9 +94,9 @@ describe(`customer data layer on ${driver}`, () => {
   it('refuses an alias owned by another customer, naming that customer, and writes nothing', async () => {
     const owner = `initech_${unique()}`;
     const alias = `${owner}-events`;
-    expect((await insertCustomer(input({ name: owner, ingestAliases: aliases(alias) }))).ok).toBe(true);
+    expect((await insertCustomer(editor, input({ name: owner, ingestAliases: aliases(alias) }))).ok).toBe(true);
     const other = `hooli_${unique()}`;
-    const result = await insertCustomer(input({ name: other, ingestAliases: aliases(`${other}-a`, alias) }));
+    const result = await insertCustomer(editor, input({ name: other, ingestAliases: aliases(`${other}-a`, alias) }));
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { 'ingestAliases.1.value': [`Already used by customer ${owner}`] },
@@ -105,8 +106,8 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('reports a taken ID and a taken alias together, so both can be fixed at once', async () => {
     const owner = `vandelay_${unique()}`;
-    expect((await insertCustomer(input({ name: owner, ingestAliases: aliases(`${owner}-imports`) }))).ok).toBe(true);
-    const result = await insertCustomer(
+    expect((await insertCustomer(editor, input({ name: owner, ingestAliases: aliases(`${owner}-imports`) }))).ok).toBe(true);
+    const result = await insertCustomer(editor, 
       input({ name: owner.toUpperCase(), ingestAliases: aliases('free-one', `${owner}-imports`) }),
     );
     expect(result).toEqual({
@@ -122,7 +123,7 @@ describe(`customer data layer on ${driver}`, () => {
   it('settles 20 concurrent creates of one ID with exactly one customer and 19 field errors', async () => {
     const id = `race_${unique()}`;
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => insertCustomer(input({ name: id, ingestAliases: aliases(`${id}-${i}`) }))),
+      Array.from({ length: 20 }, (_, i) => insertCustomer(editor, input({ name: id, ingestAliases: aliases(`${id}-${i}`) }))),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.filter((r) => !r.ok);
@@ -136,12 +137,12 @@ describe(`customer data layer on ${driver}`, () => {
     const alias = `shared-${run}`;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        insertCustomer(input({ name: `claim_${run}_${i}`, ingestAliases: aliases(alias) })),
+        insertCustomer(editor, input({ name: `claim_${run}_${i}`, ingestAliases: aliases(alias) })),
       ),
     );
     const winners = results.filter((r) => r.ok);
     expect(winners).toHaveLength(1);
-    const winner = await getCustomer(winners[0]!.ok ? winners[0]!.data.id : '');
+    const winner = await getCustomer(editor, winners[0]!.ok ? winners[0]!.data.id : '');
     for (const r of results.filter((r) => !r.ok)) {
       expect(r).toMatchObject({
         fieldErrors: { 'ingestAliases.0.value': [`Already used by customer ${winner!.name}`] },
@@ -153,7 +154,7 @@ describe(`customer data layer on ${driver}`, () => {
   it('lists newest first and pages forward and back without skipping or repeating a row', async () => {
     const run = unique();
     for (let i = 0; i < 30; i++) {
-      expect((await insertCustomer(input({ name: `page_${run}_${String(i).padStart(2, '0')}` }))).ok).toBe(true);
+      expect((await insertCustomer(editor, input({ name: `page_${run}_${String(i).padStart(2, '0')}` }))).ok).toBe(true);
     }
     const forward = await allRows(25);
     const mine = forward.filter((r) => r.name.startsWith(`page_${run}_`)).map((r) => r.name);
@@ -163,18 +164,18 @@ describe(`customer data layer on ${driver}`, () => {
     const keys = forward.map((r) => `${r.createdAt} ${r.id}`);
     expect([...keys].sort().reverse()).toEqual(keys);
 
-    const first = await listCustomers(customerFilters.parse({ limit: 25 }));
+    const first = await listCustomers(editor, customerFilters.parse({ limit: 25 }));
     expect(first.prevCursor).toBeNull();
-    const second = await listCustomers(customerFilters.parse({ limit: 25, cursor: first.nextCursor! }));
+    const second = await listCustomers(editor, customerFilters.parse({ limit: 25, cursor: first.nextCursor! }));
     expect(second.prevCursor).not.toBeNull();
-    const back = await listCustomers(customerFilters.parse({ limit: 25, cursor: second.prevCursor!, dir: 'prev' }));
+    const back = await listCustomers(editor, customerFilters.parse({ limit: 25, cursor: second.prevCursor!, dir: 'prev' }));
     expect(back.items.map((r) => r.id)).toEqual(first.items.map((r) => r.id));
     expect(back.prevCursor).toBeNull();
   });
 
   it('shows at most three aliases per row and counts them all', async () => {
     const id = `chips_${unique()}`;
-    await insertCustomer(
+    await insertCustomer(editor, 
       input({
         name: id,
         ingestAliases: aliases('a1', 'a2', 'a3', 'a4', 'a5').map((a) => ({ value: `${id}-${a.value}` })),
@@ -186,11 +187,11 @@ describe(`customer data layer on ${driver}`, () => {
   });
 
   it('treats a malformed cursor as the first page, and unknown or malformed ids as missing', async () => {
-    const first = await listCustomers(customerFilters.parse({ limit: 25 }));
-    const garbage = await listCustomers(customerFilters.parse({ limit: 25, cursor: 'not-a-cursor' }));
+    const first = await listCustomers(editor, customerFilters.parse({ limit: 25 }));
+    const garbage = await listCustomers(editor, customerFilters.parse({ limit: 25, cursor: 'not-a-cursor' }));
     expect(garbage.items.map((r) => r.id)).toEqual(first.items.map((r) => r.id));
-    expect(await getCustomer(randomUUID())).toBeNull();
-    expect(await getCustomer('not-a-uuid')).toBeNull();
-    expect(await getCustomer("1' or '1'='1")).toBeNull();
+    expect(await getCustomer(editor, randomUUID())).toBeNull();
+    expect(await getCustomer(editor, 'not-a-uuid')).toBeNull();
+    expect(await getCustomer(editor, "1' or '1'='1")).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
-import { customerBillingProviders, customerIngestAliases, customers, pricePlans } from '@/db/schema';
+import { auditEntries, customerBillingProviders, customerIngestAliases, customers, pricePlans } from '@/db/schema';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-result';
 import type { BillingProviderConfigurationInput } from '@/lib/validations/billing-providers';
 import {
@@ -11,6 +12,7 @@ import {
   type CustomerInput,
   type CustomerRecordFields,
 } from '@/lib/validations/customer';
+import { diffRecords, recordAudit } from './audit';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 
 /** How many aliases a list row carries; the rest are counted. */
@@ -74,7 +76,8 @@ function statusCondition(status: CustomerFilters['status']): SQL | undefined {
 }
 
 /** One page of customers, newest first, by keyset on (created_at, id). */
-export async function listCustomers(filters: CustomerFilters): Promise<CustomerPage> {
+export async function listCustomers(actor: Actor, filters: CustomerFilters): Promise<CustomerPage> {
+  assertCan(actor, 'customers:read');
   const db = await getDb();
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   const backwards = cursor !== null && filters.dir === 'prev';
@@ -124,27 +127,24 @@ export async function listCustomers(filters: CustomerFilters): Promise<CustomerP
   };
 }
 
-export async function getCustomer(id: string): Promise<CustomerDetail | null> {
-  if (!customerId.safeParse(id).success) return null;
-  const db = await getDb();
-  const [row] = await db
+async function loadCustomer(db: Database, id: string, lock = false): Promise<CustomerDetail | null> {
+  const query = db
     .select({ customer: customers, pricePlanDisplayName: pricePlans.displayName })
     .from(customers)
     .leftJoin(pricePlans, eq(pricePlans.name, customers.pricePlanName))
     .where(eq(customers.id, id));
+  const [row] = lock ? await query.for('update', { of: customers }) : await query;
   if (!row) return null;
-  const [aliases, providers] = await Promise.all([
-    db
-      .select({ alias: customerIngestAliases.alias })
-      .from(customerIngestAliases)
-      .where(eq(customerIngestAliases.customerId, id))
-      .orderBy(asc(customerIngestAliases.position)),
-    db
-      .select()
-      .from(customerBillingProviders)
-      .where(eq(customerBillingProviders.customerId, id))
-      .orderBy(asc(customerBillingProviders.position)),
-  ]);
+  const aliases = await db
+    .select({ alias: customerIngestAliases.alias })
+    .from(customerIngestAliases)
+    .where(eq(customerIngestAliases.customerId, id))
+    .orderBy(asc(customerIngestAliases.position));
+  const providers = await db
+    .select()
+    .from(customerBillingProviders)
+    .where(eq(customerBillingProviders.customerId, id))
+    .orderBy(asc(customerBillingProviders.position));
   const c = row.customer;
   return {
     id: c.id,
@@ -185,6 +185,43 @@ export async function getCustomer(id: string): Promise<CustomerDetail | null> {
     archivedAt: iso(c.archivedAt),
   };
 }
+
+export async function getCustomer(actor: Actor, id: string): Promise<CustomerDetail | null> {
+  assertCan(actor, 'customers:read');
+  if (!customerId.safeParse(id).success) return null;
+  return loadCustomer(await getDb(), id);
+}
+
+/** The fields an audit entry compares, in the form's order. */
+function auditable(c: CustomerInput | CustomerDetail): Record<string, unknown> {
+  return {
+    name: c.name,
+    displayName: c.displayName,
+    description: c.description,
+    email: c.email,
+    website: c.website,
+    addressLine1: c.addressLine1,
+    addressLine2: c.addressLine2,
+    city: c.city,
+    state: c.state,
+    zipcode: c.zipcode,
+    country: c.country,
+    secondaryEmails: c.secondaryEmails,
+    phone: c.phone,
+    logoUrl: c.logoUrl,
+    legalName: c.legalName,
+    vatId: c.vatId,
+    externalId: c.externalId,
+    pricePlanName: c.pricePlanName,
+    tags: c.tags,
+    customFields: c.customFields,
+    measurementMappings: c.measurementMappings,
+    billingProviders: c.billingProviders,
+    ingestAliases: c.ingestAliases,
+  };
+}
+
+const LIST_FIELDS = ['ingestAliases', 'secondaryEmails', 'tags', 'measurementMappings', 'billingProviders'] as const;
 
 export interface AliasOwner {
   id: string;
@@ -299,13 +336,24 @@ async function writeChildren(tx: Database, id: string, input: CustomerInput) {
 }
 
 /** Creates a customer with its aliases and billing providers in one transaction. */
-export async function insertCustomer(input: CustomerInput): Promise<ActionResult<{ id: string }>> {
+export async function insertCustomer(actor: Actor, input: CustomerInput): Promise<ActionResult<{ id: string }>> {
+  assertCan(actor, 'customers:write');
   const db = await getDb();
   try {
-    const id = await db.transaction(async (tx) => {
+    const id = await db.transaction(async (t) => {
+      const tx = t as unknown as Database;
       const [row] = await tx.insert(customers).values(columns(input)).returning({ id: customers.id });
       if (!row) throw new Error('insert returned no row');
-      await writeChildren(tx as unknown as Database, row.id, input);
+      await writeChildren(tx, row.id, input);
+      await recordAudit(tx, actor, {
+        action: 'customer.create',
+        entityType: 'customer',
+        entityId: row.id,
+        entityLabel: input.name,
+        changes: diffRecords({}, auditable(input), LIST_FIELDS).filter(
+          (c) => c.new !== null && !(Array.isArray(c.new) && c.new.length === 0),
+        ),
+      });
       return row.id;
     });
     return ok({ id });
@@ -315,7 +363,20 @@ export async function insertCustomer(input: CustomerInput): Promise<ActionResult
 }
 
 export type UpdateCustomerResult =
-  ActionResult<{ id: string; version: number }> | { ok: false; message: string; conflict: CustomerDetail };
+  | ActionResult<{ id: string; version: number }>
+  | { ok: false; message: string; conflict: CustomerDetail; changedBy: string | null };
+
+/** Who made the customer's latest change, from its audit trail. */
+async function lastChangedBy(id: string): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ actorEmail: auditEntries.actorEmail })
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, 'customer'), eq(auditEntries.entityId, id)))
+    .orderBy(desc(auditEntries.at), desc(auditEntries.id))
+    .limit(1);
+  return row?.actorEmail ?? null;
+}
 
 class VersionConflict extends Error {}
 
@@ -324,14 +385,22 @@ class VersionConflict extends Error {}
  * the current record comes back, so the editor can see what changed.
  */
 export async function updateCustomer(
+  actor: Actor,
   id: string,
   expectedVersion: number,
   input: CustomerInput,
 ): Promise<UpdateCustomerResult | null> {
+  assertCan(actor, 'customers:write');
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
   try {
-    const version = await db.transaction(async (tx) => {
+    const version = await db.transaction(async (t) => {
+      const tx = t as unknown as Database;
+      const before = await loadCustomer(tx, id, true); // row lock: edits of one customer queue here
+      if (!before) return null;
+      if (before.version !== expectedVersion) throw new VersionConflict();
+      const changes = diffRecords(auditable(before), auditable(input), LIST_FIELDS);
+      if (changes.length === 0) return before.version; // nothing to save
       const [row] = await tx
         .update(customers)
         .set({ ...columns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
@@ -340,15 +409,28 @@ export async function updateCustomer(
       if (!row) throw new VersionConflict();
       await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
       await tx.delete(customerBillingProviders).where(eq(customerBillingProviders.customerId, id));
-      await writeChildren(tx as unknown as Database, id, input);
+      await writeChildren(tx, id, input);
+      await recordAudit(tx, actor, {
+        action: 'customer.update',
+        entityType: 'customer',
+        entityId: id,
+        entityLabel: input.name,
+        changes,
+      });
       return row.version;
     });
+    if (version === null) return null;
     return ok({ id, version });
   } catch (err) {
     if (err instanceof VersionConflict) {
-      const current = await getCustomer(id);
+      const current = await loadCustomer(db, id);
       if (!current) return null;
-      return { ok: false, message: 'Someone else saved this customer while you were editing.', conflict: current };
+      return {
+        ok: false,
+        message: 'Someone else saved this customer while you were editing.',
+        conflict: current,
+        changedBy: await lastChangedBy(id),
+      };
     }
     return refusal(err, input, id);
   }
@@ -356,33 +438,48 @@ export async function updateCustomer(
 
 /** Archives or unarchives; returns the new state, or null for an unknown customer. */
 export async function setCustomerArchived(
+  actor: Actor,
   id: string,
   archived: boolean,
 ): Promise<{ archivedAt: string | null; version: number } | null> {
+  assertCan(actor, 'customers:write');
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
-  const [row] = await db
-    .update(customers)
-    .set({
-      archivedAt: archived ? sql`now()` : null,
-      version: sql`${customers.version} + 1`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(customers.id, id), archived ? isNull(customers.archivedAt) : isNotNull(customers.archivedAt)))
-    .returning({ archivedAt: customers.archivedAt, version: customers.version });
-  if (row) return { archivedAt: iso(row.archivedAt), version: row.version };
-  const current = await getCustomer(id);
+  const changed = await db.transaction(async (t) => {
+    const tx = t as unknown as Database;
+    const [row] = await tx
+      .update(customers)
+      .set({
+        archivedAt: archived ? sql`now()` : null,
+        version: sql`${customers.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(customers.id, id), archived ? isNull(customers.archivedAt) : isNotNull(customers.archivedAt)))
+      .returning({ name: customers.name, archivedAt: customers.archivedAt, version: customers.version });
+    if (!row) return null;
+    await recordAudit(tx, actor, {
+      action: archived ? 'customer.archive' : 'customer.unarchive',
+      entityType: 'customer',
+      entityId: id,
+      entityLabel: row.name,
+      changes: [{ field: 'archivedAt', old: archived ? null : 'archived', new: iso(row.archivedAt) }],
+    });
+    return { archivedAt: iso(row.archivedAt), version: row.version };
+  });
+  if (changed) return changed;
+  const current = await loadCustomer(db, id);
   return current ? { archivedAt: current.archivedAt, version: current.version } : null;
 }
 
 /** Whether an alias is free, and if not, who holds it (another customer than `exceptCustomer`). */
-export async function aliasOwner(alias: string, exceptCustomer?: string): Promise<AliasOwner | null> {
+export async function aliasOwner(actor: Actor, alias: string, exceptCustomer?: string): Promise<AliasOwner | null> {
+  assertCan(actor, 'customers:read');
   const owner = (await findAliasOwners([alias])).get(alias);
   return owner && owner.id !== exceptCustomer ? owner : null;
 }
 
 export async function countCustomers(): Promise<number> {
-  const db = await getDb();
+  const db = await getDb(); // for scripts: no caller
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(customers);
   return row?.n ?? 0;
 }

@@ -1,3 +1,4 @@
+import { editor } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDatabase } from '@/db';
@@ -14,13 +15,13 @@ function plan(values: Partial<PricePlanFormValues> & { name: string }) {
 }
 
 async function addCustomer(pricePlanName: string | null) {
-  const result = await insertCustomer(
+  const result = await insertCustomer(editor, 
     customerInput.parse({ ...emptyCustomerForm, name: `cust_${unique()}`, pricePlanName: pricePlanName ?? '' }),
   );
   expect(result.ok).toBe(true);
 }
 
-const find = async (name: string) => (await listPricePlans()).find((p) => p.name === name);
+const find = async (name: string) => (await listPricePlans(editor)).find((p) => p.name === name);
 
 describe(`price plan data layer on ${driver}`, () => {
   it('runs on the driver the environment names', async () => {
@@ -28,7 +29,7 @@ describe(`price plan data layer on ${driver}`, () => {
   });
 
   it('lists the four seeded plans, by display name', async () => {
-    const plans = await listPricePlans();
+    const plans = await listPricePlans(editor);
     const seeded = plans.filter((p) => ['starter', 'growth', 'enterprise', 'usage_storage'].includes(p.name));
     expect(seeded.map((p) => [p.name, p.displayName])).toEqual([
       ['enterprise', 'Enterprise'],
@@ -45,7 +46,7 @@ describe(`price plan data layer on ${driver}`, () => {
 
   it('adds a plan and lists it with every field and no customers', async () => {
     const key = `growth_${unique()}`;
-    const result = await insertPricePlan(
+    const result = await insertPricePlan(editor, 
       plan({ name: key, displayName: 'Growth 2026 🚀', description: '$600 a month.\nThen $0.001 per call.' }),
     );
     expect(result).toEqual({ ok: true, data: { name: key } });
@@ -62,7 +63,7 @@ describe(`price plan data layer on ${driver}`, () => {
 
   it('stores a blank description as null', async () => {
     const key = `nodesc_${unique()}`;
-    expect((await insertPricePlan(plan({ name: key, description: '   ' }))).ok).toBe(true);
+    expect((await insertPricePlan(editor, plan({ name: key, description: '   ' }))).ok).toBe(true);
     expect((await find(key))?.description).toBeNull();
   });
 
@@ -73,40 +74,40 @@ describe(`price plan data layer on ${driver}`, () => {
       [`o1_${run}`, `alpha ${run}`],
       [`o2_${run}`, `Beta ${run}`],
     ] as const) {
-      expect((await insertPricePlan(plan({ name, displayName }))).ok).toBe(true);
+      expect((await insertPricePlan(editor, plan({ name, displayName }))).ok).toBe(true);
     }
-    const mine = (await listPricePlans()).filter((p) => p.name.endsWith(`_${run}`)).map((p) => p.name);
+    const mine = (await listPricePlans(editor)).filter((p) => p.name.endsWith(`_${run}`)).map((p) => p.name);
     expect(mine).toEqual([`o1_${run}`, `o2_${run}`, `o3_${run}`]);
   });
 
   it('refuses the same key again next to the Key field, and writes nothing', async () => {
     const key = `dup_${unique()}`;
-    expect((await insertPricePlan(plan({ name: key, displayName: 'First' }))).ok).toBe(true);
-    const result = await insertPricePlan(plan({ name: key, displayName: 'Second' }));
+    expect((await insertPricePlan(editor, plan({ name: key, displayName: 'First' }))).ok).toBe(true);
+    const result = await insertPricePlan(editor, plan({ name: key, displayName: 'Second' }));
     expect(result).toEqual({
       ok: false,
       message: 'Not saved: the key is already taken.',
       fieldErrors: { name: ['This key is already taken'] },
     });
-    const rows = (await listPricePlans()).filter((p) => p.name.toLowerCase() === key);
+    const rows = (await listPricePlans(editor)).filter((p) => p.name.toLowerCase() === key);
     expect(rows.map((p) => p.displayName)).toEqual(['First']);
   });
 
   it('refuses a key that differs only in case, naming the plan that holds it', async () => {
     const key = `Scale_${unique()}`;
-    expect((await insertPricePlan(plan({ name: key }))).ok).toBe(true);
-    const result = await insertPricePlan(plan({ name: key.toUpperCase() }));
+    expect((await insertPricePlan(editor, plan({ name: key }))).ok).toBe(true);
+    const result = await insertPricePlan(editor, plan({ name: key.toUpperCase() }));
     expect(result).toEqual({
       ok: false,
       message: 'Not saved: the key is already taken.',
       fieldErrors: { name: [`This key is already taken by “${key}” (keys are compared ignoring case)`] },
     });
-    const rows = (await listPricePlans()).filter((p) => p.name.toLowerCase() === key.toLowerCase());
+    const rows = (await listPricePlans(editor)).filter((p) => p.name.toLowerCase() === key.toLowerCase());
     expect(rows.map((p) => p.name)).toEqual([key]);
   });
 
   it('refuses a seeded key in another case', async () => {
-    const result = await insertPricePlan(plan({ name: 'Growth' }));
+    const result = await insertPricePlan(editor, plan({ name: 'Growth' }));
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { name: ['This key is already taken by “growth” (keys are compared ignoring case)'] },
@@ -116,20 +117,20 @@ describe(`price plan data layer on ${driver}`, () => {
   it('settles 10 concurrent adds of one key, in different cases, with exactly one plan', async () => {
     const key = `race_${unique()}`;
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => insertPricePlan(plan({ name: i % 2 ? key.toUpperCase() : key }))),
+      Array.from({ length: 10 }, (_, i) => insertPricePlan(editor, plan({ name: i % 2 ? key.toUpperCase() : key }))),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results.filter((r) => !r.ok)) {
       expect(r).toMatchObject({ fieldErrors: { name: [expect.stringMatching(/^This key is already taken/)] } });
     }
-    expect((await listPricePlans()).filter((p) => p.name.toLowerCase() === key)).toHaveLength(1);
+    expect((await listPricePlans(editor)).filter((p) => p.name.toLowerCase() === key)).toHaveLength(1);
   });
 
   it('counts the customers on each plan', async () => {
     const busy = `busy_${unique()}`;
     const other = `other_${unique()}`;
-    expect((await insertPricePlan(plan({ name: busy }))).ok).toBe(true);
-    expect((await insertPricePlan(plan({ name: other }))).ok).toBe(true);
+    expect((await insertPricePlan(editor, plan({ name: busy }))).ok).toBe(true);
+    expect((await insertPricePlan(editor, plan({ name: other }))).ok).toBe(true);
     await addCustomer(busy);
     await addCustomer(busy);
     await addCustomer(busy);

@@ -1,8 +1,10 @@
 import 'server-only';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type Database } from '@/db';
 import { customers, pricePlans } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { recordAudit } from './audit';
 import type { PricePlanInput } from '@/lib/validations/price-plan';
 import { violatedUniqueConstraint } from './db-errors';
 
@@ -16,7 +18,8 @@ export interface PricePlanRow {
 }
 
 /** Every price plan with how many customers are on it, by display name (ignoring case). */
-export async function listPricePlans(): Promise<PricePlanRow[]> {
+export async function listPricePlans(actor: Actor): Promise<PricePlanRow[]> {
+  assertCan(actor, 'customers:read');
   const db = await getDb();
   const rows = await db
     .select({
@@ -50,15 +53,31 @@ async function keyTaken(name: string) {
   return failure('Not saved: the key is already taken.', { name: [message] });
 }
 
-export async function insertPricePlan(input: PricePlanInput): Promise<ActionResult<{ name: string }>> {
+export async function insertPricePlan(actor: Actor, input: PricePlanInput): Promise<ActionResult<{ name: string }>> {
+  assertCan(actor, 'customers:write');
   const db = await getDb();
   try {
-    const [row] = await db
-      .insert(pricePlans)
-      .values({ name: input.name, displayName: input.displayName, description: input.description })
-      .returning({ name: pricePlans.name });
-    if (!row) throw new Error('insert returned no row');
-    return ok({ name: row.name });
+    const name = await db.transaction(async (t) => {
+      const tx = t as unknown as Database;
+      const [row] = await tx
+        .insert(pricePlans)
+        .values({ name: input.name, displayName: input.displayName, description: input.description })
+        .returning({ name: pricePlans.name });
+      if (!row) throw new Error('insert returned no row');
+      await recordAudit(tx, actor, {
+        action: 'price_plan.create',
+        entityType: 'price_plan',
+        entityId: row.name,
+        entityLabel: input.displayName,
+        changes: [
+          { field: 'name', old: null, new: input.name },
+          { field: 'displayName', old: null, new: input.displayName },
+          { field: 'description', old: null, new: input.description },
+        ],
+      });
+      return row.name;
+    });
+    return ok({ name });
   } catch (err) {
     const constraint = violatedUniqueConstraint(err);
     if (constraint !== null && KEY_CONSTRAINTS.has(constraint)) return keyTaken(input.name);

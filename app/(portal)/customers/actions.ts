@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failure, invalid, ok, type ActionResult } from '@/lib/action-result';
+import { authorize } from '@/lib/auth/session';
 import {
   insertCustomer,
   setCustomerArchived,
@@ -11,12 +12,15 @@ import {
 } from '@/lib/data/customers';
 import { customerId, customerInput } from '@/lib/validations/customer';
 
-// Every action is a public POST endpoint: each one checks its own input, whatever the page did.
+// Every action is a public POST endpoint: each checks who is calling and its own input,
+// whatever the page did.
 
 export async function createCustomer(input: unknown): Promise<ActionResult<{ id: string }>> {
+  const caller = await authorize('customers:write');
+  if (!caller.ok) return caller;
   const parsed = customerInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const result = await insertCustomer(parsed.data);
+  const result = await insertCustomer(caller.actor, parsed.data);
   if (result.ok) revalidatePath('/customers');
   return result;
 }
@@ -24,12 +28,14 @@ export async function createCustomer(input: unknown): Promise<ActionResult<{ id:
 const version = z.number().int().positive();
 
 export async function updateCustomer(id: unknown, baseVersion: unknown, input: unknown): Promise<UpdateCustomerResult> {
+  const caller = await authorize('customers:write');
+  if (!caller.ok) return caller;
   const target = customerId.safeParse(id);
   const base = version.safeParse(baseVersion);
   if (!target.success || !base.success) return failure('This customer could not be found.');
   const parsed = customerInput.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const result = await saveCustomer(target.data, base.data, parsed.data);
+  const result = await saveCustomer(caller.actor, target.data, base.data, parsed.data);
   if (!result) return failure('This customer no longer exists.');
   if (result.ok) {
     revalidatePath('/customers');
@@ -39,9 +45,11 @@ export async function updateCustomer(id: unknown, baseVersion: unknown, input: u
 }
 
 async function setArchived(id: unknown, archived: boolean): Promise<ActionResult<{ archivedAt: string | null }>> {
+  const caller = await authorize('customers:write');
+  if (!caller.ok) return caller;
   const target = customerId.safeParse(id);
   if (!target.success) return failure('This customer could not be found.');
-  const state = await setCustomerArchived(target.data, archived);
+  const state = await setCustomerArchived(caller.actor, target.data, archived);
   if (!state) return failure('This customer no longer exists.');
   revalidatePath('/customers');
   revalidatePath(`/customers/${target.data}`);

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
+import { can } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/session';
 import { listPricePlans } from '@/lib/data/price-plans';
 import { PricePlanForm } from './_components/price-plan-form';
 import { PricePlansTable } from './_components/price-plans-table';
@@ -8,7 +10,8 @@ export const metadata: Metadata = { title: 'Price plans' };
 
 export default async function PricePlansPage() {
   await connection();
-  const plans = await listPricePlans();
+  const actor = await requirePageActor();
+  const plans = await listPricePlans(actor);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -18,7 +21,7 @@ export default async function PricePlansPage() {
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <PricePlansTable plans={plans} />
-        <PricePlanForm />
+        {can(actor, 'customers:write') && <PricePlanForm />}
       </div>
     </div>
   );

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import { ButtonLink } from '@/components/ui/button';
+import { can } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/session';
 import { listCustomers } from '@/lib/data/customers';
 import { customerKeys } from '@/lib/queries/customers';
 import { parseCustomerFilters } from '@/lib/validations/customer';
@@ -15,9 +17,11 @@ export default async function CustomersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await connection();
+  const actor = await requirePageActor();
+  const mayCreate = can(actor, 'customers:write');
   const filters = parseCustomerFilters(await searchParams);
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ queryKey: customerKeys.list(filters), queryFn: () => listCustomers(filters) });
+  await queryClient.prefetchQuery({ queryKey: customerKeys.list(filters), queryFn: () => listCustomers(actor, filters) });
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
@@ -26,10 +30,10 @@ export default async function CustomersPage({
           <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
           <p className="mt-1 text-sm text-slate-600">Everyone your usage is billed to, newest first.</p>
         </div>
-        <ButtonLink href="/customers/new">Create customer</ButtonLink>
+        {mayCreate && <ButtonLink href="/customers/new">Create customer</ButtonLink>}
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <CustomersTable />
+        <CustomersTable mayCreate={mayCreate} />
       </HydrationBoundary>
     </div>
   );

@@ -4,19 +4,24 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ButtonLink } from '@/components/ui/button';
+import { can } from '@/lib/auth/permissions';
+import { getActor, requirePageActor } from '@/lib/auth/session';
+import { customerHistory } from '@/lib/data/audit';
 import { getCustomer } from '@/lib/data/customers';
 import { countryName } from '@/lib/validations/countries';
 import { cn, formatDateTime, plural } from '@/lib/utils';
 import { ArchiveControl, ArchivedBanner } from '../_components/archive-control';
 import { BillingProviderCards } from '../_components/billing-provider-cards';
+import { CustomerHistory } from '../_components/customer-history';
 import { MappingTester } from '../_components/mapping-tester';
 
 type Params = { params: Promise<{ customerId: string }>; searchParams: Promise<{ created?: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   await connection();
-  const customer = await getCustomer((await params).customerId);
-  return { title: customer ? customer.displayName : 'Customer not found' };
+  const actor = await getActor();
+  const customer = actor ? await getCustomer(actor, (await params).customerId) : null;
+  return { title: customer ? customer.displayName : 'Customer' };
 }
 
 const isBlank = (v: ReactNode) => v === null || v === undefined || v === false || v === '';
@@ -68,13 +73,15 @@ function EmailLink({ email }: { email: string }) {
 
 export default async function CustomerPage({ params, searchParams }: Params) {
   await connection();
-  const customer = await getCustomer((await params).customerId);
+  const actor = await requirePageActor();
+  const customer = await getCustomer(actor, (await params).customerId);
   if (!customer) notFound();
+  const history = await customerHistory(actor, customer.id);
+  const mayEdit = can(actor, 'customers:write');
   const justCreated = (await searchParams).created === '1';
   const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.state, customer.zipcode]
     .filter(Boolean)
     .join(', ');
-  // Stored as JSON, whose key order is not the user's: alphabetical reads best.
   const customFields = Object.entries(customer.customFields);
   const mappings = customer.measurementMappings;
 
@@ -97,20 +104,24 @@ export default async function CustomerPage({ params, searchParams }: Params) {
             <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{customer.displayName}</h1>
             <p className="mt-1 font-mono text-sm [overflow-wrap:anywhere] text-slate-600">{customer.name}</p>
           </div>
-          <div className="flex shrink-0 gap-2">
-            <ButtonLink variant="secondary" href={`/customers/${customer.id}/edit`}>
-              Edit
-            </ButtonLink>
-            <ArchiveControl
-              customerId={customer.id}
-              customerName={customer.displayName}
-              archived={customer.archivedAt !== null}
-            />
-          </div>
+          {mayEdit && (
+            <div className="flex shrink-0 gap-2">
+              <ButtonLink variant="secondary" href={`/customers/${customer.id}/edit`}>
+                Edit
+              </ButtonLink>
+              <ArchiveControl
+                customerId={customer.id}
+                customerName={customer.displayName}
+                archived={customer.archivedAt !== null}
+              />
+            </div>
+          )}
         </div>
       </div>
 
-      {customer.archivedAt && <ArchivedBanner customerId={customer.id} archivedAt={customer.archivedAt} />}
+      {customer.archivedAt && (
+        <ArchivedBanner customerId={customer.id} archivedAt={customer.archivedAt} mayUnarchive={mayEdit} />
+      )}
 
       <Card id="details" title="Details">
         <dl className="grid gap-4 sm:grid-cols-2">
@@ -273,6 +284,10 @@ export default async function CustomerPage({ params, searchParams }: Params) {
         ) : (
           <BillingProviderCards providers={customer.billingProviders} />
         )}
+      </Card>
+
+      <Card id="history" title="History">
+        <CustomerHistory entries={history} />
       </Card>
     </div>
   );

@@ -161,7 +161,15 @@ export function ArchiveControl({
 }
 
 /** Shown on an archived customer's page: when it was archived, what that means, and "Unarchive". */
-export function ArchivedBanner({ customerId, archivedAt }: { customerId: string; archivedAt: string }) {
+export function ArchivedBanner({
+  customerId,
+  archivedAt,
+  mayUnarchive,
+}: {
+  customerId: string;
+  archivedAt: string;
+  mayUnarchive: boolean;
+}) {
   const [error, setError] = useState<string | null>(null);
   const { pending, run } = useArchiveAction();
 
@@ -182,9 +190,11 @@ export function ArchivedBanner({ customerId, archivedAt }: { customerId: string;
             customer list, and its ingest aliases stay reserved: no other customer can use them.
           </p>
         </div>
-        <Button variant="secondary" onClick={unarchive} disabled={pending} className="self-start">
-          {pending ? 'Unarchiving…' : 'Unarchive'}
-        </Button>
+        {mayUnarchive && (
+          <Button variant="secondary" onClick={unarchive} disabled={pending} className="self-start">
+            {pending ? 'Unarchiving…' : 'Unarchive'}
+          </Button>
+        )}
       </div>
       {error && (
         <p role="alert" className="mt-3 rounded-md border border-red-200 bg-white px-3 py-2 text-sm text-red-800">

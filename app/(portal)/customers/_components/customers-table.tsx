@@ -117,13 +117,13 @@ const EMPTY: Record<Status, { title: string; text: string; create: boolean }> = 
   },
 };
 
-function EmptyState({ status }: { status: Status }) {
+function EmptyState({ status, mayCreate }: { status: Status; mayCreate: boolean }) {
   const { title, text, create } = EMPTY[status];
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
       <h2 className="text-lg font-semibold">{title}</h2>
       <p className="mt-2 text-sm text-slate-600">{text}</p>
-      {create && (
+      {create && mayCreate && (
         <ButtonLink href="/customers/new" className="mt-5">
           Create customer
         </ButtonLink>
@@ -132,18 +132,18 @@ function EmptyState({ status }: { status: Status }) {
   );
 }
 
-export function CustomersTable() {
+export function CustomersTable({ mayCreate }: { mayCreate: boolean }) {
   const searchParams = useSearchParams();
   const filters = parseCustomerFilters(new URLSearchParams(searchParams.toString()));
   return (
     <div className="space-y-4">
       <StatusTabs filters={filters} />
-      <CustomersView filters={filters} />
+      <CustomersView filters={filters} mayCreate={mayCreate} />
     </div>
   );
 }
 
-function CustomersView({ filters }: { filters: CustomerFilters }) {
+function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCreate: boolean }) {
   const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery({
     ...customerListQuery(filters),
     // Keep showing the previous page while the next one loads, but never another status's rows.
@@ -169,7 +169,7 @@ function CustomersView({ filters }: { filters: CustomerFilters }) {
   }
 
   const loadingPage = isFetching && isPlaceholderData;
-  if (data.items.length === 0 && !filters.cursor && !isPlaceholderData) return <EmptyState status={filters.status} />;
+  if (data.items.length === 0 && !filters.cursor && !isPlaceholderData) return <EmptyState status={filters.status} mayCreate={mayCreate} />;
 
   return (
     <div className="space-y-3">

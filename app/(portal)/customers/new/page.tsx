@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { requirePageActor } from '@/lib/auth/session';
 import { listPricePlans } from '@/lib/data/price-plans';
 import { CustomerForm } from '../_components/customer-form';
 
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: 'Create customer' };
 
 export default async function NewCustomerPage() {
   await connection();
-  const pricePlans = await listPricePlans();
+  const actor = await requirePageActor('customers:write');
+  const pricePlans = await listPricePlans(actor);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

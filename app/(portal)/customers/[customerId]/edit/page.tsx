@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { requirePageActor } from '@/lib/auth/session';
 import { getCustomer } from '@/lib/data/customers';
 import { listPricePlans } from '@/lib/data/price-plans';
 import { toCustomerFormValues } from '@/lib/validations/customer';
@@ -11,7 +12,8 @@ export const metadata: Metadata = { title: 'Edit customer' };
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   await connection();
-  const [customer, pricePlans] = await Promise.all([getCustomer((await params).customerId), listPricePlans()]);
+  const actor = await requirePageActor('customers:write');
+  const [customer, pricePlans] = await Promise.all([getCustomer(actor, (await params).customerId), listPricePlans(actor)]);
   if (!customer) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-6">

@@ -1,0 +1,35 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { forbidden, redirect } from 'next/navigation';
+import { failure } from '@/lib/action-result';
+import { getAuth } from './auth';
+import { can, ROLE_NAMES, type Actor, type Permission, type Role } from './permissions';
+
+/** The signed-in, active user of this request, or null. */
+export async function getActor(): Promise<Actor | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const user = session.user as typeof session.user & { role?: string; active?: boolean };
+  if (user.active === false) return null;
+  const role = (ROLE_NAMES as string[]).includes(user.role ?? '') ? (user.role as Role) : 'viewer';
+  return { id: user.id, email: user.email, name: user.name, role };
+}
+
+/** For pages: sends anonymous visitors to sign in, and refuses a role without the permission. */
+export async function requirePageActor(permission: Permission = 'customers:read'): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/sign-in');
+  if (!can(actor, permission)) forbidden();
+  return actor;
+}
+
+type Refusal = { ok: false; message: string; status: 401 | 403 };
+
+/** For server actions and route handlers: the actor, or the refusal to return as is. */
+export async function authorize(permission: Permission): Promise<{ ok: true; actor: Actor } | Refusal> {
+  const actor = await getActor();
+  if (!actor) return { ...failure('Your session has ended. Sign in again to continue.'), status: 401 };
+  if (!can(actor, permission)) return { ...failure('Your role does not allow this.'), status: 403 };
+  return { ok: true, actor };
+}

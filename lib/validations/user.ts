@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ROLE_NAMES, type Role } from '@/lib/auth/permissions';
+import { requiredText } from './text';
+
+const email = requiredText('Email', 254)
+  .transform((v) => v.toLowerCase())
+  .refine((v) => v === '' || z.email().safeParse(v).success, 'Enter a valid email address, like ops@example.com');
+
+export const MIN_PASSWORD = 10;
+
+const password = z
+  .string()
+  .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters`)
+  .max(128, 'Use at most 128 characters');
+
+export const roleInput = z.enum(ROLE_NAMES as [Role, ...Role[]], { error: 'Choose a role' });
+
+/** A new user, as an admin (or the first-run setup) enters it. */
+export const userInput = z.object({
+  email,
+  name: requiredText('Name', 100),
+  role: roleInput,
+  password,
+});
+export type UserFormValues = z.input<typeof userInput>;
+export type UserInput = z.output<typeof userInput>;
+
+export const signInInput = z.object({
+  email: requiredText('Email', 254),
+  password: z.string().min(1, 'Enter your password').max(128),
+});
