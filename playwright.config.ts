@@ -1,11 +1,17 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { E2E_PASSWORD, E2E_USERS, storageState } from './e2e/users';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 // A fresh, empty database for every run: a new PGlite folder, or the PostgreSQL that DATABASE_URL names.
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `meterline-e2e-${process.pid}`, 'pglite');
+
+// One user per role, made from the shell before the server starts (as automation would).
+const createUsers = Object.entries(E2E_USERS)
+  .map(([role, email]) => `npm run --silent user:create -- --email ${email} --role ${role} --password ${E2E_PASSWORD}`)
+  .join(' && ');
 
 export default defineConfig({
   testDir: './e2e',
@@ -33,12 +39,24 @@ export default defineConfig({
     },
   },
   projects: [
-    // Runs first, while the database is still empty.
-    { name: 'empty-database', testMatch: /empty-state\.spec\.ts/ },
-    { name: 'chromium', testIgnore: /empty-state\.spec\.ts/, dependencies: ['empty-database'] },
+    // Signs in once per role and keeps each session for the tests.
+    { name: 'sign-in', testMatch: /auth\.setup\.ts/ },
+    // Runs next, while there is still no customer.
+    {
+      name: 'empty-database',
+      testMatch: /empty-state\.spec\.ts/,
+      dependencies: ['sign-in'],
+      use: { storageState: storageState('editor') },
+    },
+    {
+      name: 'chromium',
+      testIgnore: [/empty-state\.spec\.ts/, /auth\.setup\.ts/],
+      dependencies: ['empty-database'],
+      use: { storageState: storageState('editor') },
+    },
   ],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: `${createUsers} && npx next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/customers`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -40,7 +40,11 @@ function createAuth(db: Database) {
     }),
     secret: authSecret(),
     baseURL: process.env.BETTER_AUTH_URL,
-    trustedOrigins: process.env.BETTER_AUTH_TRUSTED_ORIGINS?.split(',').map((s) => s.trim()),
+    // Requests from the page's own origin (whatever host name it is reached by), plus any listed.
+    trustedOrigins: (request) => [
+      ...(process.env.BETTER_AUTH_TRUSTED_ORIGINS?.split(',').map((s) => s.trim()) ?? []),
+      ...(request?.headers.get('host') ? [`${new URL(request.url).protocol}//${request.headers.get('host')}`] : []),
+    ],
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
     // Nobody signs up: admins add users (and the first-run setup adds the first admin).
     disabledPaths: ['/sign-up/email'],

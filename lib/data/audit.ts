@@ -106,7 +106,10 @@ export async function listAuditEntries(
     f.actor ? sql`lower(${auditEntries.actorEmail}) like ${`%${f.actor.toLowerCase()}%`}` : undefined,
     f.action ? eq(auditEntries.action, f.action) : undefined,
     f.customer
-      ? and(eq(auditEntries.entityType, 'customer'), sql`lower(${auditEntries.entityLabel}) like ${`%${f.customer.toLowerCase()}%`}`)
+      ? and(
+          eq(auditEntries.entityType, 'customer'),
+          sql`lower(${auditEntries.entityLabel}) like ${`%${f.customer.toLowerCase()}%`}`,
+        )
       : undefined,
     f.from ? gte(auditEntries.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lt(auditEntries.at, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)) : undefined,

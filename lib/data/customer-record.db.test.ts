@@ -84,7 +84,8 @@ describe(`the whole customer record on ${driver}`, () => {
   it('saves an edit on the current version, bumps the version and replaces the aliases', async () => {
     const id = `edit_${unique()}`;
     const created = await create({ name: id, ingestAliases: rows(`${id}-a`, `${id}-b`) });
-    const result = await updateCustomer(editor, 
+    const result = await updateCustomer(
+      editor,
       created,
       1,
       form({ name: id, displayName: 'Renamed', ingestAliases: rows(`${id}-b`, `${id}-c`) }),
@@ -108,8 +109,18 @@ describe(`the whole customer record on ${driver}`, () => {
     const id = `duel_${unique()}`;
     const created = await create({ name: id });
     const [a, b] = await Promise.all([
-      updateCustomer(editor, created, 1, form({ name: id, displayName: 'Alice was here', ingestAliases: rows(`${id}-alice`) })),
-      updateCustomer(editor, created, 1, form({ name: id, displayName: 'Bob was here', ingestAliases: rows(`${id}-bob`) })),
+      updateCustomer(
+        editor,
+        created,
+        1,
+        form({ name: id, displayName: 'Alice was here', ingestAliases: rows(`${id}-alice`) }),
+      ),
+      updateCustomer(
+        editor,
+        created,
+        1,
+        form({ name: id, displayName: 'Bob was here', ingestAliases: rows(`${id}-bob`) }),
+      ),
     ]);
     const results = [a, b];
     expect(results.filter((r) => r?.ok)).toHaveLength(1);
@@ -125,7 +136,12 @@ describe(`the whole customer record on ${driver}`, () => {
     const id = unique();
     const owner = await create({ name: `owner_${id}`, ingestAliases: rows(`moving-${id}`) });
     const taker = await create({ name: `taker_${id}` });
-    const refused = await updateCustomer(editor, taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) }));
+    const refused = await updateCustomer(
+      editor,
+      taker,
+      1,
+      form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) }),
+    );
     expect(refused).toMatchObject({
       ok: false,
       fieldErrors: { 'ingestAliases.0.value': [`Already used by customer owner_${id}`] },
@@ -162,7 +178,9 @@ describe(`the whole customer record on ${driver}`, () => {
     expect(await insertCustomer(editor, form({ name: `ext2_${id}`, externalId: `ext-${id}` }))).toMatchObject({
       fieldErrors: { externalId: [`Already used by customer ext_${id}`] },
     });
-    expect(await insertCustomer(editor, form({ name: `plan_${id}`, pricePlanName: `no_such_plan_${id}` }))).toMatchObject({
+    expect(
+      await insertCustomer(editor, form({ name: `plan_${id}`, pricePlanName: `no_such_plan_${id}` })),
+    ).toMatchObject({
       fieldErrors: { pricePlanName: ['This price plan no longer exists; choose another'] },
     });
   });

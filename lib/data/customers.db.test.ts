@@ -32,7 +32,8 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('creates a customer with its aliases and reads every field back', async () => {
     const id = `acme_${unique()}`;
-    const result = await insertCustomer(editor, 
+    const result = await insertCustomer(
+      editor,
       input({
         name: id,
         displayName: 'Acme Rockets 🚀',
@@ -106,8 +107,11 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('reports a taken ID and a taken alias together, so both can be fixed at once', async () => {
     const owner = `vandelay_${unique()}`;
-    expect((await insertCustomer(editor, input({ name: owner, ingestAliases: aliases(`${owner}-imports`) }))).ok).toBe(true);
-    const result = await insertCustomer(editor, 
+    expect((await insertCustomer(editor, input({ name: owner, ingestAliases: aliases(`${owner}-imports`) }))).ok).toBe(
+      true,
+    );
+    const result = await insertCustomer(
+      editor,
       input({ name: owner.toUpperCase(), ingestAliases: aliases('free-one', `${owner}-imports`) }),
     );
     expect(result).toEqual({
@@ -123,7 +127,9 @@ describe(`customer data layer on ${driver}`, () => {
   it('settles 20 concurrent creates of one ID with exactly one customer and 19 field errors', async () => {
     const id = `race_${unique()}`;
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => insertCustomer(editor, input({ name: id, ingestAliases: aliases(`${id}-${i}`) }))),
+      Array.from({ length: 20 }, (_, i) =>
+        insertCustomer(editor, input({ name: id, ingestAliases: aliases(`${id}-${i}`) })),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.filter((r) => !r.ok);
@@ -154,7 +160,9 @@ describe(`customer data layer on ${driver}`, () => {
   it('lists newest first and pages forward and back without skipping or repeating a row', async () => {
     const run = unique();
     for (let i = 0; i < 30; i++) {
-      expect((await insertCustomer(editor, input({ name: `page_${run}_${String(i).padStart(2, '0')}` }))).ok).toBe(true);
+      expect((await insertCustomer(editor, input({ name: `page_${run}_${String(i).padStart(2, '0')}` }))).ok).toBe(
+        true,
+      );
     }
     const forward = await allRows(25);
     const mine = forward.filter((r) => r.name.startsWith(`page_${run}_`)).map((r) => r.name);
@@ -168,14 +176,18 @@ describe(`customer data layer on ${driver}`, () => {
     expect(first.prevCursor).toBeNull();
     const second = await listCustomers(editor, customerFilters.parse({ limit: 25, cursor: first.nextCursor! }));
     expect(second.prevCursor).not.toBeNull();
-    const back = await listCustomers(editor, customerFilters.parse({ limit: 25, cursor: second.prevCursor!, dir: 'prev' }));
+    const back = await listCustomers(
+      editor,
+      customerFilters.parse({ limit: 25, cursor: second.prevCursor!, dir: 'prev' }),
+    );
     expect(back.items.map((r) => r.id)).toEqual(first.items.map((r) => r.id));
     expect(back.prevCursor).toBeNull();
   });
 
   it('shows at most three aliases per row and counts them all', async () => {
     const id = `chips_${unique()}`;
-    await insertCustomer(editor, 
+    await insertCustomer(
+      editor,
       input({
         name: id,
         ingestAliases: aliases('a1', 'a2', 'a3', 'a4', 'a5').map((a) => ({ value: `${id}-${a.value}` })),

@@ -15,7 +15,8 @@ function plan(values: Partial<PricePlanFormValues> & { name: string }) {
 }
 
 async function addCustomer(pricePlanName: string | null) {
-  const result = await insertCustomer(editor, 
+  const result = await insertCustomer(
+    editor,
     customerInput.parse({ ...emptyCustomerForm, name: `cust_${unique()}`, pricePlanName: pricePlanName ?? '' }),
   );
   expect(result.ok).toBe(true);
@@ -46,7 +47,8 @@ describe(`price plan data layer on ${driver}`, () => {
 
   it('adds a plan and lists it with every field and no customers', async () => {
     const key = `growth_${unique()}`;
-    const result = await insertPricePlan(editor, 
+    const result = await insertPricePlan(
+      editor,
       plan({ name: key, displayName: 'Growth 2026 🚀', description: '$600 a month.\nThen $0.001 per call.' }),
     );
     expect(result).toEqual({ ok: true, data: { name: key } });

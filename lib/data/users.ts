@@ -55,7 +55,9 @@ export async function insertUser(
         if ((existing?.n ?? 0) > 0) return null;
       }
       const id = randomUUID();
-      await tx.insert(users).values({ id, email: input.email, name: input.name, role: input.role, emailVerified: true });
+      await tx
+        .insert(users)
+        .values({ id, email: input.email, name: input.name, role: input.role, emailVerified: true });
       await tx
         .insert(accounts)
         .values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });

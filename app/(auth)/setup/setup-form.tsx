@@ -41,14 +41,25 @@ export function SetupForm() {
   };
 
   return (
-    <form onSubmit={(e) => handleSubmit(submit)(e)} noValidate aria-label="Create the first admin" className="space-y-4">
+    <form
+      onSubmit={(e) => handleSubmit(submit)(e)}
+      noValidate
+      aria-label="Create the first admin"
+      className="space-y-4"
+    >
       <div role="alert" className="empty:sr-only">
         {message && (
           <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>
         )}
       </div>
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...register('name')} />
-      <TextField label="Email" type="email" autoComplete="username" error={errors.email?.message} {...register('email')} />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        error={errors.email?.message}
+        {...register('email')}
+      />
       <TextField
         label="Password"
         type="password"

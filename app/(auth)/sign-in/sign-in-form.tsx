@@ -44,9 +44,7 @@ export function SignInForm({ next }: { next: string }) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-4">
       <div role="alert" className="empty:sr-only">
-        {error && (
-          <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>
-        )}
+        {error && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
       </div>
       <TextField label="Email" name="email" type="email" autoComplete="username" required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

@@ -21,7 +21,10 @@ export default async function CustomersPage({
   const mayCreate = can(actor, 'customers:write');
   const filters = parseCustomerFilters(await searchParams);
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ queryKey: customerKeys.list(filters), queryFn: () => listCustomers(actor, filters) });
+  await queryClient.prefetchQuery({
+    queryKey: customerKeys.list(filters),
+    queryFn: () => listCustomers(actor, filters),
+  });
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">

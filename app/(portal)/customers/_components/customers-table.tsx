@@ -169,7 +169,8 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
   }
 
   const loadingPage = isFetching && isPlaceholderData;
-  if (data.items.length === 0 && !filters.cursor && !isPlaceholderData) return <EmptyState status={filters.status} mayCreate={mayCreate} />;
+  if (data.items.length === 0 && !filters.cursor && !isPlaceholderData)
+    return <EmptyState status={filters.status} mayCreate={mayCreate} />;
 
   return (
     <div className="space-y-3">

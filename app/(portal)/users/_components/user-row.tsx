@@ -67,7 +67,11 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       return;
     }
     run(
-      () => changeUserRole(user.id, role),
+      async () => {
+        const result = await changeUserRole(user.id, role);
+        if (!result.ok) setRole(user.role); // the select shows the stored role, next to why it stays
+        return result;
+      },
       `${user.email} is now ${ROLES[role]}.`,
       // The users page is for admins only: someone who just left the role goes back to customers.
       leavingAdmin ? () => router.push('/customers') : undefined,

@@ -13,7 +13,10 @@ export const metadata: Metadata = { title: 'Edit customer' };
 export default async function EditCustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   await connection();
   const actor = await requirePageActor('customers:write');
-  const [customer, pricePlans] = await Promise.all([getCustomer(actor, (await params).customerId), listPricePlans(actor)]);
+  const [customer, pricePlans] = await Promise.all([
+    getCustomer(actor, (await params).customerId),
+    listPricePlans(actor),
+  ]);
   if (!customer) notFound();
   return (
     <div className="mx-auto max-w-3xl space-y-6">
