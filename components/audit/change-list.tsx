@@ -1,5 +1,6 @@
 import type { AuditChange } from '@/lib/data/audit';
 import { ROLES } from '@/lib/auth/permissions';
+import { CUSTOMER_FIELD_LABELS } from '@/lib/validations/customer';
 
 /** How each audit action reads in the portal. */
 export const ACTION_LABELS: Record<string, string> = {
@@ -13,33 +14,10 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 const FIELD_LABELS: Record<string, string> = {
-  name: 'ID',
-  displayName: 'Name',
-  description: 'Description',
-  email: 'Email',
-  website: 'Website',
-  addressLine1: 'Address line 1',
-  addressLine2: 'Address line 2',
-  city: 'City',
-  state: 'State',
-  zipcode: 'Zipcode',
-  country: 'Country',
-  secondaryEmails: 'Other emails',
-  phone: 'Phone',
-  logoUrl: 'Logo URL',
-  legalName: 'Legal name',
-  vatId: 'VAT ID',
-  externalId: 'External ID',
-  pricePlanName: 'Price plan',
-  tags: 'Tags',
-  customFields: 'Custom fields',
-  measurementMappings: 'Measurement mappings',
-  billingProviders: 'Billing providers',
-  ingestAliases: 'Ingest aliases',
+  ...CUSTOMER_FIELD_LABELS,
   archivedAt: 'Archived',
   role: 'Role',
   active: 'Status',
-  displayNameOfPlan: 'Display name',
 };
 
 /** Where an entity names a field as its own form does ("Key" on a price plan, not "ID"). */

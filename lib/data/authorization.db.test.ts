@@ -8,7 +8,14 @@ import { ForbiddenError, type Actor, type Role } from '@/lib/auth/permissions';
 import { customerFilters, customerInput, emptyCustomerForm } from '@/lib/validations/customer';
 import { admin, editor } from '@/test/actors';
 import { customerHistory, listAuditEntries } from './audit';
-import { aliasOwner, getCustomer, insertCustomer, listCustomers, setCustomerArchived, updateCustomer } from './customers';
+import {
+  aliasOwner,
+  getCustomer,
+  insertCustomer,
+  listCustomers,
+  setCustomerArchived,
+  updateCustomer,
+} from './customers';
 import { insertPricePlan, listPricePlans } from './price-plans';
 import { insertUser, listUsers, updateUserAccess } from './users';
 
@@ -29,7 +36,11 @@ async function tableCounts() {
 describe(`authorization in the data layer on ${driver}`, () => {
   // Each operation, with the roles that may call it.
   const operations: { name: string; allowed: Role[]; run: (actor: Actor, target: string) => Promise<unknown> }[] = [
-    { name: 'listCustomers', allowed: ['viewer', 'editor', 'admin'], run: (a) => listCustomers(a, customerFilters.parse({})) },
+    {
+      name: 'listCustomers',
+      allowed: ['viewer', 'editor', 'admin'],
+      run: (a) => listCustomers(a, customerFilters.parse({})),
+    },
     { name: 'getCustomer', allowed: ['viewer', 'editor', 'admin'], run: (a, id) => getCustomer(a, id) },
     { name: 'aliasOwner', allowed: ['viewer', 'editor', 'admin'], run: (a) => aliasOwner(a, 'x') },
     { name: 'customerHistory', allowed: ['viewer', 'editor', 'admin'], run: (a, id) => customerHistory(a, id) },
@@ -54,7 +65,11 @@ describe(`authorization in the data layer on ${driver}`, () => {
       run: (a) =>
         insertUser(a, { email: `u_${unique()}@matrix.test`, name: 'U', role: 'viewer', password: 'long-enough-pw' }),
     },
-    { name: 'updateUserAccess', allowed: ['admin'], run: (a) => updateUserAccess(a, 'no-such-user', { role: 'viewer' }) },
+    {
+      name: 'updateUserAccess',
+      allowed: ['admin'],
+      run: (a) => updateUserAccess(a, 'no-such-user', { role: 'viewer' }),
+    },
     { name: 'listAuditEntries', allowed: ['admin'], run: (a) => listAuditEntries(a, {}) },
   ];
 

@@ -233,6 +233,33 @@ export const emptyCustomerForm: CustomerFormValues = {
   ingestAliases: [],
 };
 
+/** Each field's label in the portal (form, conflict view, history). */
+export const CUSTOMER_FIELD_LABELS: Record<keyof CustomerFormValues, string> = {
+  name: 'ID',
+  displayName: 'Name',
+  description: 'Description',
+  email: 'Email',
+  website: 'Website',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  city: 'City',
+  state: 'State',
+  zipcode: 'Zipcode',
+  country: 'Country',
+  secondaryEmails: 'Other emails',
+  phone: 'Phone',
+  logoUrl: 'Logo URL',
+  legalName: 'Legal name',
+  vatId: 'VAT ID',
+  externalId: 'External ID',
+  pricePlanName: 'Price plan',
+  tags: 'Tags',
+  customFields: 'Custom fields',
+  measurementMappings: 'Measurement mappings',
+  billingProviders: 'Billing providers',
+  ingestAliases: 'Ingest aliases',
+};
+
 /** A stored customer, as the edit form starts from it. */
 export interface CustomerRecordFields {
   name: string;

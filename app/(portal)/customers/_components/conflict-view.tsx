@@ -3,33 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/utils';
-import type { CustomerFormValues } from '@/lib/validations/customer';
-
-const LABELS: Record<keyof CustomerFormValues, string> = {
-  name: 'ID',
-  displayName: 'Name',
-  description: 'Description',
-  email: 'Email',
-  website: 'Website',
-  addressLine1: 'Address line 1',
-  addressLine2: 'Address line 2',
-  city: 'City',
-  state: 'State',
-  zipcode: 'Zipcode',
-  country: 'Country',
-  secondaryEmails: 'Other emails',
-  phone: 'Phone',
-  logoUrl: 'Logo URL',
-  legalName: 'Legal name',
-  vatId: 'VAT ID',
-  externalId: 'External ID',
-  pricePlanName: 'Price plan',
-  tags: 'Tags',
-  customFields: 'Custom fields',
-  measurementMappings: 'Measurement mappings',
-  billingProviders: 'Billing providers',
-  ingestAliases: 'Ingest aliases',
-};
+import { CUSTOMER_FIELD_LABELS, type CustomerFormValues } from '@/lib/validations/customer';
 
 function show(value: unknown): string {
   if (value === '' || value === null || value === undefined) return '—';
@@ -57,9 +31,9 @@ export interface FieldChange {
 
 /** What differs between the version an editor started from and the one saved since. */
 export function changedFields(before: CustomerFormValues, after: CustomerFormValues): FieldChange[] {
-  return (Object.keys(LABELS) as (keyof CustomerFormValues)[])
+  return (Object.keys(CUSTOMER_FIELD_LABELS) as (keyof CustomerFormValues)[])
     .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => ({ field: LABELS[key], before: show(before[key]), after: show(after[key]) }));
+    .map((key) => ({ field: CUSTOMER_FIELD_LABELS[key], before: show(before[key]), after: show(after[key]) }));
 }
 
 export function ConflictView({
