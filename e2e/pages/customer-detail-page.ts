@@ -1,6 +1,26 @@
 import type { Page } from '@playwright/test';
 
-type Item = 'ID' | 'Name' | 'Description' | 'Created' | 'Updated' | 'Email' | 'Website' | 'Address' | 'Country';
+type Item =
+  | 'ID'
+  | 'Name'
+  | 'Description'
+  | 'External ID'
+  | 'Price plan'
+  | 'Tags'
+  | 'Created'
+  | 'Updated'
+  | 'Email'
+  | 'Other emails'
+  | 'Phone'
+  | 'Website'
+  | 'Logo URL'
+  | 'Legal name'
+  | 'VAT ID'
+  | 'Address'
+  | 'Country';
+
+type Section =
+  'Details' | 'Contact' | 'Ingest aliases' | 'Measurement mappings' | 'Custom fields' | 'Billing providers';
 
 /** One customer's page: its details, contact and ingest aliases. */
 export class CustomerDetailPage {
@@ -24,7 +44,7 @@ export class CustomerDetailPage {
   }
 
   /** A card of the page ("Details", "Contact", "Ingest aliases"), found by its heading. */
-  section(title: 'Details' | 'Contact' | 'Ingest aliases') {
+  section(title: Section) {
     return this.page
       .getByRole('main')
       .locator('section')
@@ -41,5 +61,58 @@ export class CustomerDetailPage {
 
   get backToList() {
     return this.page.getByRole('main').getByRole('link', { name: '← Customers' });
+  }
+
+  get tags() {
+    return this.item('Tags').getByRole('list', { name: 'Tags' }).getByRole('listitem');
+  }
+
+  get otherEmails() {
+    return this.item('Other emails').getByRole('list', { name: 'Other emails' }).getByRole('listitem');
+  }
+
+  get mappingsSection() {
+    return this.section('Measurement mappings');
+  }
+
+  /** The mappings table's body rows: Label, Value regex. */
+  get mappingRows() {
+    return this.mappingsSection
+      .getByRole('table', { name: 'Measurement mappings' })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
+  }
+
+  get tryAValue() {
+    return this.mappingsSection.getByRole('textbox', { name: 'Try a value', exact: true });
+  }
+
+  /** The "Try a value" result line of one mapping ("Matches", "No match"), by its label. */
+  mappingVerdict(label: string) {
+    return this.mappingsSection.getByRole('listitem').filter({ has: this.page.getByText(label, { exact: true }) });
+  }
+
+  /** The keys of the custom fields, in the order shown. */
+  get customFieldKeys() {
+    return this.section('Custom fields').locator('dt');
+  }
+
+  /** A custom field's value, by its key. */
+  customField(key: string) {
+    return this.section('Custom fields').locator(`div:has(> dt:text-is("${key}")) > dd`);
+  }
+
+  /** A billing provider's card ("Stripe", "AWS Marketplace"…). */
+  providerCard(name: string) {
+    return this.section('Billing providers').getByRole('article', { name, exact: true });
+  }
+
+  /** One setting of a billing provider's card, by the label it shows ("Collection method", "Region"…). */
+  providerSetting(name: string, label: string) {
+    return this.providerCard(name).locator(`div:has(> dt:text-is("${label}")) > dd`);
+  }
+
+  get editLink() {
+    return this.page.getByRole('main').getByRole('link', { name: 'Edit', exact: true });
   }
 }

@@ -3,21 +3,33 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatDateTime } from '@/lib/utils';
+import { BILLING_PROVIDERS, type BillingProvider } from '@/lib/validations/billing-providers';
+import { countryName } from '@/lib/validations/countries';
 import { CUSTOMER_FIELD_LABELS, type CustomerFormValues } from '@/lib/validations/customer';
 
-function show(value: unknown): string {
+function item(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object') {
+    if ('key' in v) return `${String(v.key)}=${String((v as { value?: unknown }).value)}`;
+    if ('value' in v) return String(v.value);
+    if ('label' in v) return `${String(v.label)}: ${String((v as { valueRegex?: unknown }).valueRegex)}`;
+    if ('billingProvider' in v) {
+      const p = v as { billingProvider: string; deliveryMethod?: string; configuration?: Record<string, unknown> };
+      const settings = Object.entries({ delivery: p.deliveryMethod, ...p.configuration })
+        .map(([k, val]) => `${k}: ${String(val)}`)
+        .join(', ');
+      return `${BILLING_PROVIDERS[p.billingProvider as BillingProvider] ?? p.billingProvider} (${settings})`;
+    }
+  }
+  return JSON.stringify(v);
+}
+
+function show(field: keyof CustomerFormValues, value: unknown): string {
   if (value === '' || value === null || value === undefined) return '—';
+  if (field === 'country' && typeof value === 'string') return countryName(value) ?? value;
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
-    const items = value.map((v) => {
-      if (typeof v === 'string') return v;
-      if (v && typeof v === 'object' && 'value' in v) return String(v.value);
-      if (v && typeof v === 'object' && 'key' in v) return `${v.key}=${v.value}`;
-      if (v && typeof v === 'object' && 'label' in v) return `${v.label}: ${v.valueRegex}`;
-      if (v && typeof v === 'object' && 'billingProvider' in v) return String(v.billingProvider);
-      return JSON.stringify(v);
-    });
-    const text = items.join(', ');
+    const text = value.map(item).join(', ');
     return text.length > 240 ? `${text.slice(0, 240)}… (${value.length} in all)` : text;
   }
   return String(value);
@@ -33,7 +45,11 @@ export interface FieldChange {
 export function changedFields(before: CustomerFormValues, after: CustomerFormValues): FieldChange[] {
   return (Object.keys(CUSTOMER_FIELD_LABELS) as (keyof CustomerFormValues)[])
     .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((key) => ({ field: CUSTOMER_FIELD_LABELS[key], before: show(before[key]), after: show(after[key]) }));
+    .map((key) => ({
+      field: CUSTOMER_FIELD_LABELS[key],
+      before: show(key, before[key]),
+      after: show(key, after[key]),
+    }));
 }
 
 export function ConflictView({
