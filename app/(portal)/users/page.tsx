@@ -20,7 +20,7 @@ export default async function UsersPage() {
           Who can sign in to the portal, and what their role lets them do. A deactivated user is signed out at once.
         </p>
       </div>
-      <div className="grid items-start gap-6 2xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <UsersTable users={users} actorId={actor.id} />
         <AddUserForm />
       </div>

@@ -99,7 +99,7 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             value={role}
             onChange={(event) => setRole(event.target.value as Role)}
             disabled={pending}
-            className={cn(inputClass, 'w-auto min-w-[7.5rem] shrink-0 py-1.5')}
+            className={cn(inputClass, 'w-auto py-1.5')}
           >
             {ROLE_NAMES.map((r) => (
               <option key={r} value={r}>
