@@ -7,13 +7,23 @@ import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
+/** Where to go after signing in: a path on this site only, never an open redirect. */
+function sameSitePath(next: string | undefined): string {
+  if (!next) return '/customers';
+  const base = 'http://portal.invalid';
+  try {
+    const url = new URL(next, base);
+    return url.origin === base ? `${url.pathname}${url.search}` : '/customers';
+  } catch {
+    return '/customers';
+  }
+}
+
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   await connection();
   if ((await countUsers()) === 0) redirect('/setup');
   if (await getActor()) redirect('/customers');
-  const next = (await searchParams).next;
-  // Only paths on this site: never an open redirect.
-  const target = next && next.startsWith('/') && !next.startsWith('//') ? next : '/customers';
+  const target = sameSitePath((await searchParams).next);
   return (
     <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-xs">
       <h1 className="text-lg font-semibold">Sign in</h1>
