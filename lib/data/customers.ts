@@ -10,7 +10,9 @@ import {
   customerId,
   type CustomerFilters,
   type CustomerInput,
+  type CustomerFormValues,
   type CustomerRecordFields,
+  CUSTOMER_FIELD_LABELS,
 } from '@/lib/validations/customer';
 import { diffRecords, recordAudit } from './audit';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
@@ -194,32 +196,11 @@ export async function getCustomer(actor: Actor, id: string): Promise<CustomerDet
 
 /** The fields an audit entry compares, in the form's order. */
 function auditable(c: CustomerInput | CustomerDetail): Record<string, unknown> {
-  return {
-    name: c.name,
-    displayName: c.displayName,
-    description: c.description,
-    email: c.email,
-    website: c.website,
-    addressLine1: c.addressLine1,
-    addressLine2: c.addressLine2,
-    city: c.city,
-    state: c.state,
-    zipcode: c.zipcode,
-    country: c.country,
-    secondaryEmails: c.secondaryEmails,
-    phone: c.phone,
-    logoUrl: c.logoUrl,
-    legalName: c.legalName,
-    vatId: c.vatId,
-    externalId: c.externalId,
-    pricePlanName: c.pricePlanName,
-    tags: c.tags,
-    customFields: c.customFields,
-    measurementMappings: c.measurementMappings,
-    billingProviders: c.billingProviders,
-    ingestAliases: c.ingestAliases,
-  };
+  return Object.fromEntries(CUSTOMER_FIELDS.map((field) => [field, c[field]]));
 }
+
+/** The record's fields, in the form's order (the keys of its labels). */
+const CUSTOMER_FIELDS = Object.keys(CUSTOMER_FIELD_LABELS) as (keyof CustomerFormValues)[];
 
 const LIST_FIELDS = ['ingestAliases', 'secondaryEmails', 'tags', 'measurementMappings', 'billingProviders'] as const;
 

@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { userInput, type UserFormValues, type UserInput } from '@/lib/validations/user';
 import { createFirstAdmin } from './actions';
+import { applyServerFieldErrors } from '@/lib/forms';
 
 export function SetupForm() {
   const form = useForm<UserFormValues, unknown, UserInput>({
@@ -26,9 +27,7 @@ export function SetupForm() {
     const result = await createFirstAdmin(values);
     if (!result.ok) {
       setMessage(result.message);
-      for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-        if (messages?.[0]) setError(path as FieldPath<UserFormValues>, { message: messages[0] });
-      }
+      applyServerFieldErrors(setError, result.fieldErrors);
       return;
     }
     // Sign the new admin in straight away.

@@ -2,12 +2,11 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm, type FieldPath } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field, inputClass, TextField } from '@/components/ui/field';
-import type { FieldErrors } from '@/lib/action-result';
 import { customerKeys } from '@/lib/queries/customers';
 import {
   customerInput,
@@ -27,6 +26,7 @@ import { CustomFieldsField } from './custom-fields-field';
 import { MeasurementMappingsField } from './measurement-mappings-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
+import { applyServerFieldErrors } from '@/lib/forms';
 
 export interface PricePlanOption {
   name: string;
@@ -89,20 +89,6 @@ export function CustomerForm(props: CustomerFormProps) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [isDirty, saved]);
 
-  const showFieldErrors = (fieldErrors: FieldErrors | undefined) => {
-    const entries = Object.entries(fieldErrors ?? {});
-    entries.forEach(([path, messages], i) => {
-      if (messages?.[0]) {
-        setError(
-          path as FieldPath<CustomerFormValues>,
-          { type: 'server', message: messages[0] },
-          { shouldFocus: i === 0 },
-        );
-      }
-    });
-    if (entries.length === 0) messageRef.current?.focus();
-  };
-
   const submit = async () => {
     setFormMessage(null);
     try {
@@ -126,7 +112,7 @@ export function CustomerForm(props: CustomerFormProps) {
         return;
       }
       setFormMessage(result.message);
-      showFieldErrors(result.fieldErrors);
+      if (applyServerFieldErrors(setError, result.fieldErrors) === 0) messageRef.current?.focus();
     } catch {
       setFormMessage(
         'The customer could not be saved: the server did not answer. Your input is still here; try again.',

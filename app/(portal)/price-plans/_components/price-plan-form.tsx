@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass, TextField } from '@/components/ui/field';
@@ -13,6 +13,7 @@ import {
   type PricePlanInput,
 } from '@/lib/validations/price-plan';
 import { createPricePlan } from '../actions';
+import { applyServerFieldErrors } from '@/lib/forms';
 
 export function PricePlanForm() {
   const router = useRouter();
@@ -53,17 +54,7 @@ export function PricePlanForm() {
         return;
       }
       setFormMessage(result.message);
-      const entries = Object.entries(result.fieldErrors ?? {});
-      entries.forEach(([path, messages], i) => {
-        if (messages?.[0]) {
-          setError(
-            path as FieldPath<PricePlanFormValues>,
-            { type: 'server', message: messages[0] },
-            { shouldFocus: i === 0 },
-          );
-        }
-      });
-      if (entries.length === 0) messageRef.current?.focus();
+      if (applyServerFieldErrors(setError, result.fieldErrors) === 0) messageRef.current?.focus();
     } catch {
       setFormMessage(
         'The price plan could not be saved: the server did not answer. Your input is still here; try again.',

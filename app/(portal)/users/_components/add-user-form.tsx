@@ -2,13 +2,14 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass, TextField } from '@/components/ui/field';
 import { ROLES, ROLE_NAMES } from '@/lib/auth/permissions';
 import { MIN_PASSWORD, userInput, type UserFormValues, type UserInput } from '@/lib/validations/user';
 import { addUser } from '../actions';
+import { applyServerFieldErrors } from '@/lib/forms';
 
 const emptyUserForm: UserFormValues = { name: '', email: '', role: 'viewer', password: '' };
 
@@ -51,17 +52,8 @@ export function AddUserForm() {
         return;
       }
       setFormMessage(result.message);
-      const entries = Object.entries(result.fieldErrors ?? {}).filter(([path]) => path in emptyUserForm);
-      entries.forEach(([path, messages], i) => {
-        if (messages?.[0]) {
-          setError(
-            path as FieldPath<UserFormValues>,
-            { type: 'server', message: messages[0] },
-            { shouldFocus: i === 0 },
-          );
-        }
-      });
-      if (entries.length === 0) messageRef.current?.focus();
+      const shown = applyServerFieldErrors(setError, result.fieldErrors, (path) => path in emptyUserForm);
+      if (shown === 0) messageRef.current?.focus();
     } catch {
       setFormMessage('The user could not be added: the server did not answer. Your input is still here; try again.');
       messageRef.current?.focus();
