@@ -1,0 +1,128 @@
+// Floor (a): the same SQL the routes run, straight through the same driver (the pg Pool or the
+// PGlite instance the app's db/index.ts opened), with no HTTP, Next or auth in between.
+import type { Database } from '../../db';
+import { insertCustomer } from '../../lib/data/customers';
+import type { Actor } from '../../lib/auth/permissions';
+import { customerInput } from '../../lib/validations/customer';
+import { exactMatchQuery, listQuery, type RawQuery } from './app-contract';
+import { createBody } from './create-body';
+import { elapsedMs, latencyFigures, type Figures } from './stats';
+
+interface Client {
+  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** The driver under Drizzle: a pg Pool or a PGlite instance, both with query(text, params). */
+function rawClient(db: Database): Client {
+  return (db as unknown as { $client: Client }).$client;
+}
+
+export interface SqlFloor {
+  /** What it runs, for the report. */
+  what: string;
+  /** Serial runs: latency p50/p95 (and their rate, one at a time). */
+  serial: Figures;
+  /** Runs per second with `connections` running at once (the pool's size). */
+  concurrentPerSecond: number;
+  /** Rows the (first) query returned. */
+  rows: number;
+}
+
+export interface SqlFloorInputs {
+  deepCursor: string | null;
+  searchTerm: string;
+  alias: string;
+}
+
+export interface SqlFloorOptions {
+  iterations: number;
+  seconds: number;
+  connections: number;
+}
+
+const BENCH_ACTOR: Actor = { id: 'bench', email: 'bench@meterline.example', name: 'Bench', role: 'editor' };
+
+async function timeSerial(run: () => Promise<unknown>, o: SqlFloorOptions): Promise<Figures> {
+  for (let i = 0; i < 10; i++) await run(); // warm the plan cache and the buffers
+  const samples: number[] = [];
+  const start = process.hrtime.bigint();
+  const deadline = o.seconds * 1000;
+  while (samples.length < o.iterations && elapsedMs(start) < deadline) {
+    const t = process.hrtime.bigint();
+    await run();
+    samples.push(elapsedMs(t));
+  }
+  return latencyFigures(samples, elapsedMs(start) / 1000);
+}
+
+async function timeConcurrent(run: () => Promise<unknown>, o: SqlFloorOptions): Promise<number> {
+  let done = 0;
+  const start = process.hrtime.bigint();
+  const deadline = Math.min(o.seconds, 3) * 1000;
+  await Promise.all(
+    Array.from({ length: o.connections }, async () => {
+      while (elapsedMs(start) < deadline) {
+        await run();
+        done++;
+      }
+    }),
+  );
+  return done / (elapsedMs(start) / 1000);
+}
+
+async function floor(what: string, queries: RawQuery[], client: Client, o: SqlFloorOptions): Promise<SqlFloor> {
+  const run = async () => {
+    let first = -1;
+    for (const q of queries) {
+      const result = await client.query(q.sql, q.params);
+      if (first < 0) first = result.rows.length;
+    }
+    return first;
+  };
+  const rows = await run();
+  return { what, serial: await timeSerial(run, o), concurrentPerSecond: await timeConcurrent(run, o), rows };
+}
+
+export type SqlFloorKey = 'list' | 'deep' | 'search' | 'alias' | 'searchQuery' | 'aliasLookup' | 'create';
+
+/** Every floor of one run. The database is open (and the server stopped: PGlite has one owner). */
+export async function measureSqlFloors(
+  db: Database,
+  inputs: SqlFloorInputs,
+  o: SqlFloorOptions,
+): Promise<Record<SqlFloorKey, SqlFloor>> {
+  const client = rawClient(db);
+  const list = await listQuery({});
+  const deep = await listQuery(inputs.deepCursor ? { cursor: inputs.deepCursor } : {});
+  const search = await listQuery({ q: inputs.searchTerm });
+  const searchExact = await exactMatchQuery(inputs.searchTerm);
+  const aliasList = await listQuery({ q: inputs.alias });
+  const aliasExact = await exactMatchQuery(inputs.alias);
+
+  const reads = {
+    list: await floor('list query, first page', [list], client, o),
+    deep: await floor('list query at the deep cursor', [deep], client, o),
+    search: await floor('list query with q + exact matches', [search, searchExact], client, o),
+    alias: await floor('list query with q=alias + exact matches', [aliasList, aliasExact], client, o),
+    searchQuery: await floor('list query with q alone', [search], client, o),
+    aliasLookup: await floor('exact-match query alone', [aliasExact], client, o),
+  };
+
+  // The create floor calls the data layer itself (Drizzle, one transaction with its audit entry),
+  // the same call POST /api/customers makes after parsing.
+  let n = 0;
+  const create = async () => {
+    const parsed = customerInput.parse(createBody(`sqlfloor-${process.pid}`, n++));
+    const result = await insertCustomer(BENCH_ACTOR, parsed);
+    if (!result.ok) throw new Error(`insertCustomer refused: ${result.message}`);
+  };
+  // Last, so the reads above see only the seeded rows.
+  const createFloor: SqlFloor = {
+    what: 'insertCustomer() (Drizzle, transaction with audit)',
+    serial: await timeSerial(create, o),
+    concurrentPerSecond: await timeConcurrent(create, o),
+    rows: 1,
+  };
+
+  return { ...reads, create: createFloor };
+}
