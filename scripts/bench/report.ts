@@ -76,7 +76,7 @@ export function runTable(r: RunResult): string {
       f ? ratio(h.perSecond / f.concurrentPerSecond) : '',
       bare && !isBare ? ratio(h.p95 / bare.p95) : '',
       bare && !isBare ? ratio(h.perSecond / bare.perSecond) : '',
-      h.unexpected > 0 || h.errors > 0 ? `${int(h.unexpected + h.errors)} bad (${h.probe})` : 'ok',
+      `${h.unexpected > 0 || h.errors > 0 ? `${int(h.unexpected + h.errors)} BAD` : 'ok'} · ${h.probe}`,
     ]);
   }
   for (const key of ['searchQuery', 'aliasLookup'] as const) {
@@ -95,7 +95,7 @@ export function runTable(r: RunResult): string {
     'req/s÷db',
     'p95÷bare',
     'req/s÷bare',
-    'responses',
+    'responses · first one',
   ];
   const s = r.seed;
   const lines = [

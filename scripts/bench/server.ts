@@ -21,17 +21,19 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv, what: stri
   return result.stdout;
 }
 
+/** Signs the server's session cookies; the same for user:create and the server. */
+const AUTH_SECRET = randomBytes(32).toString('base64url');
+
 export function buildApp(log: (line: string) => void) {
   log('Building the app (next build)…');
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
-  delete env.DATABASE_URL; // as scripts/test-all.sh builds: the build needs no database
+  // Prerendering opens the database and the auth secret: a throwaway in-memory PGlite and a
+  // secret of this run, not the checkout's .data/pglite and .data/auth-secret.
+  const env = appEnv({ PGLITE_DIR: 'memory://' }, { BETTER_AUTH_SECRET: AUTH_SECRET });
   run('npx', ['next', 'build'], env, 'next build');
 }
 
 export const BENCH_PASSWORD = `bench-${randomBytes(9).toString('base64url')}`;
 export const BENCH_EMAIL = 'bench-editor@meterline.example';
-/** Signs the server's session cookies; the same for user:create and the server. */
-const AUTH_SECRET = randomBytes(32).toString('base64url');
 
 /** Adds the editor the bench signs in as, from the shell, before the server starts. */
 export function createUser(database: DatabaseEnv) {
