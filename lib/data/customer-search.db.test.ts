@@ -282,6 +282,18 @@ describe(`customer search on ${driver}`, () => {
     });
     expect(EXACT_COUNT_LIMIT).toBeGreaterThanOrEqual(1000);
   });
+
+  it('estimates past the exact limit, and says it is an estimate', async () => {
+    const db = await getDb();
+    await db.execute(sql`analyze customers`);
+    const all = made.filter((m) => !m.archived).length;
+    const estimate = await countCustomers(editor, view({}), 20);
+    expect(estimate.exact).toBe(false);
+    expect(estimate.value).toBeGreaterThan(20);
+    // The planner's guess for a trigram match is rough; it must still be of the right kind.
+    expect(estimate.value).toBeLessThan(all * 100);
+    expect(await countCustomers(editor, view({}), all)).toEqual({ value: all, exact: true });
+  });
 });
 
 describe(`indexes behind the list on ${driver}`, () => {

@@ -231,25 +231,33 @@ export interface CustomerCount {
 }
 
 /** How many customers the view matches, across all its pages. */
-export async function countCustomers(actor: Actor, filters: CustomerFilters): Promise<CustomerCount> {
+export async function countCustomers(
+  actor: Actor,
+  filters: CustomerFilters,
+  exactUpTo = EXACT_COUNT_LIMIT,
+): Promise<CustomerCount> {
   assertCan(actor, 'customers:read');
   const db = await getDb();
   const where = filterConditions(filters);
   if (filters.q) where.push(sql`(${searchCondition(filters.q)} or ${customers.id} in ${exactMatchIds(filters.q)})`);
-  const matches = db
-    .select({ one: sql`1` })
-    .from(customers)
-    .where(and(...where));
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(matches.limit(EXACT_COUNT_LIMIT + 1).as('m'));
+  // A builder gains what is chained onto it, so each use gets its own.
+  const matches = () =>
+    db
+      .select({ one: sql`1` })
+      .from(customers)
+      .where(and(...where));
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    matches()
+      .limit(EXACT_COUNT_LIMIT + 1)
+      .as('m'),
+  );
   const n = counted?.n ?? 0;
-  if (n <= EXACT_COUNT_LIMIT) return { value: n, exact: true };
-  const plan = await db.execute(sql`explain (format json) ${matches.getSQL()}`);
+  if (n <= exactUpTo) return { value: n, exact: true };
+  const plan = await db.execute(sql`explain (format json) ${matches().getSQL()}`);
   const estimate = (plan as unknown as { rows: { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[] }).rows[0]?.[
     'QUERY PLAN'
   ][0].Plan['Plan Rows'];
-  return { value: Math.max(EXACT_COUNT_LIMIT + 1, Math.round(estimate ?? 0)), exact: false };
+  return { value: Math.max(exactUpTo + 1, Math.round(estimate ?? 0)), exact: false };
 }
 
 async function loadCustomer(db: Database, id: string, lock = false): Promise<CustomerDetail | null> {
