@@ -8,6 +8,17 @@ const baseURL = `http://127.0.0.1:${port}`;
 // A fresh, empty database for every run: a new PGlite folder, or the PostgreSQL that DATABASE_URL names.
 const pgliteDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `meterline-e2e-${process.pid}`, 'pglite');
 
+// A second server, on a database of its own with no users at all: the first run of a fresh install.
+const firstRunPort = Number(process.env.E2E_FIRST_RUN_PORT ?? port + 1);
+const firstRunURL = `http://127.0.0.1:${firstRunPort}`;
+const firstRunDatabase = process.env.DATABASE_URL
+  ? { DATABASE_URL: process.env.E2E_FIRST_RUN_DATABASE_URL ?? missing('E2E_FIRST_RUN_DATABASE_URL') }
+  : { PGLITE_DIR: process.env.E2E_FIRST_RUN_PGLITE_DIR ?? path.join(path.dirname(pgliteDir), 'pglite-first-run') };
+
+function missing(name: string): never {
+  throw new Error(`${name} must name a second, empty PostgreSQL database when DATABASE_URL is set`);
+}
+
 // One user per role, made from the shell before the server starts (as automation would).
 const createUsers = Object.entries(E2E_USERS)
   .map(([role, email]) => `npm run --silent user:create -- --email ${email} --role ${role} --password ${E2E_PASSWORD}`)
@@ -50,18 +61,43 @@ export default defineConfig({
     },
     {
       name: 'chromium',
-      testIgnore: [/empty-state\.spec\.ts/, /auth\.setup\.ts/],
+      testIgnore: [/empty-state\.spec\.ts/, /auth\.setup\.ts/, /first-run\.spec\.ts/, /client-address\.spec\.ts/],
       dependencies: ['empty-database'],
       use: { storageState: storageState('editor') },
     },
+    // The second server: setup of a fresh install, then what a client can (not) do with forwarded headers.
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: firstRunURL } },
+    {
+      name: 'client-address',
+      testMatch: /client-address\.spec\.ts/,
+      dependencies: ['first-run'],
+      use: { baseURL: firstRunURL },
+    },
   ],
-  webServer: {
-    command: `${createUsers} && npx next start -p ${port} -H 127.0.0.1`,
-    url: `${baseURL}/customers`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: pgliteDir },
-  },
+  webServer: [
+    {
+      command: `${createUsers} && node server.mjs -p ${port} -H 127.0.0.1`,
+      url: `${baseURL}/customers`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      // The tests play the reverse proxy: each browser they open says it is a client of its own
+      // (X-Forwarded-For), so that the many sign-ins of the suite do not share one sign-in limit.
+      env: {
+        TRUSTED_PROXY: '1',
+        ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
+      },
+    },
+    {
+      // As shipped: nothing in front of it, and no user yet.
+      command: `node server.mjs -p ${firstRunPort} -H 127.0.0.1`,
+      url: `${firstRunURL}/setup`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { TRUSTED_PROXY: '', ...firstRunDatabase },
+    },
+  ],
 });

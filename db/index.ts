@@ -21,6 +21,7 @@ export function pgliteDataDir(): string {
 
 async function openPglite(): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
   const dataDir = pgliteDataDir();
@@ -30,7 +31,7 @@ async function openPglite(): Promise<DatabaseHandle> {
     release = acquireDataFolderLock(dataDir);
   }
   try {
-    const client = await PGlite.create(dataDir);
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     const db = drizzle({ client, schema });
     await migrate(db, { migrationsFolder });
     return {

@@ -1,6 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './index';
-import { customerBillingProviders, customerIngestAliases, customers, type NewCustomer } from './schema';
+import {
+  customerBillingProviders,
+  customerIngestAliases,
+  customers,
+  customerSearchText,
+  type NewCustomer,
+} from './schema';
 
 type DemoCustomer = NewCustomer & {
   aliases: string[];
@@ -122,6 +128,7 @@ export async function seedDemoCustomers(db: Database): Promise<number> {
           .values(providers.map((p, position) => ({ customerId: row.id, position, ...p })));
       }
     }
+    await tx.update(customers).set({ searchText: customerSearchText });
     return demoCustomers.length;
   });
 }

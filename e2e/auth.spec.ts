@@ -7,14 +7,15 @@ import type {
   BrowserContextOptions,
   Cookie,
   Page,
-  Request,
 } from '@playwright/test';
 import { test as base, expect, uniqueId, expectNoAxeViolations, DETAIL_URL } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 import { CustomerFormPage } from './pages/customer-form-page';
+import { PricePlansPage } from './pages/price-plans-page';
 import { SignInPage } from './pages/sign-in-page';
 import { UsersPage, type UserFields } from './pages/users-page';
-import { E2E_PASSWORD, E2E_USERS, storageState } from './users';
+import { captureAction, replay, swap, type CapturedAction } from './server-actions';
+import { E2E_PASSWORD, E2E_USERS, storageState, type E2ERole } from './users';
 
 // Who may do what, seen from outside: sign-in, sessions, roles, the server actions behind the
 // forms, the audit trail and the security headers.
@@ -28,8 +29,11 @@ const FORBIDDEN_HEADING = 'Your role does not allow this page';
 const LAST_ADMIN = 'This is the last active admin: make another user an admin first.';
 
 /**
- * A client address of its own. better-auth allows 5 sign-ins a minute per address (taken from
- * X-Forwarded-For), and these tests sign in often and in parallel: each acts as its own client.
+ * A client address of its own. better-auth allows 5 sign-ins a minute per client address, and
+ * these tests sign in often and in parallel. The e2e server believes X-Forwarded-For because it is
+ * told that it sits behind a reverse proxy (TRUSTED_PROXY=1): the tests play that proxy, and each
+ * acts as a client of its own. (A server with no proxy in front ignores the header:
+ * client-address.spec.ts.)
  */
 const clientAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 
@@ -157,7 +161,7 @@ test.describe('anonymous visitors', () => {
     expect(unknownEmail).toEqual(wrongPassword);
   });
 
-  test('sign-in is limited to 5 attempts a minute per client, even with the right password', async ({
+  test('sign-in is limited to 5 attempts a minute per client address, even with the right password', async ({
     page,
     clients,
     baseURL,
@@ -293,73 +297,287 @@ test.describe('an editor', () => {
 
 // ——— server actions called directly ———
 
+/**
+ * Every server action behind a form, replayed by hand. `capture` submits the form as a role that
+ * may, and keeps the request; each `attempt` is that request again with a body of its own, and
+ * tells whether it took effect (read back through the API or the page, as that role).
+ */
+interface ActionCase {
+  name: string;
+  allowed: 'editor' | 'admin';
+  capture(page: Page, clients: Clients): Promise<{ action: CapturedAction; attempt: () => Attempt }>;
+}
+
+interface Attempt {
+  body: string;
+  tookEffect(): Promise<boolean>;
+}
+
+const ACTION_CASES: ActionCase[] = [
+  {
+    name: 'create customer',
+    allowed: 'editor',
+    async capture(page, clients) {
+      const captured = captureAction(page, (url) => url.pathname === '/customers/new');
+      const sourceId = uniqueId('replay-source');
+      await new CustomerFormPage(page).createAndOpen({ id: sourceId });
+      const action = await captured;
+      expect(action.body).toContain(sourceId);
+      const editor = await clients.api(storageState('editor'));
+      return {
+        action,
+        attempt() {
+          const id = uniqueId('replay-create');
+          return {
+            body: swap(action.body, sourceId, id),
+            tookEffect: async () => (await customersByName(editor)).has(id),
+          };
+        },
+      };
+    },
+  },
+  {
+    name: 'edit customer',
+    allowed: 'editor',
+    async capture(page, clients) {
+      const form = new CustomerFormPage(page);
+      const [sourceId, targetId] = [uniqueId('edit-source'), uniqueId('edit-target')];
+      const targetUuid = await form.createAndOpen({ id: targetId, name: `Target ${targetId}` });
+      const sourceUuid = await form.createAndOpen({ id: sourceId, name: `Source ${sourceId}` });
+      const captured = captureAction(page, (url) => url.pathname === `/customers/${sourceUuid}/edit`);
+      await editName(page, `Source ${sourceId}`, `Edited ${sourceId}`);
+      const action = await captured;
+      expect(action.body).toContain(`Edited ${sourceId}`);
+      // The same edit, of another customer still at version 1.
+      let body = swap(action.body, sourceUuid, targetUuid);
+      body = swap(body, `Edited ${sourceId}`, `Replayed ${targetId}`);
+      body = swap(body, sourceId, targetId);
+      const editor = await clients.api(storageState('editor'));
+      return {
+        action,
+        attempt: () => ({
+          body,
+          tookEffect: async () => (await customersByName(editor)).get(targetId)?.displayName === `Replayed ${targetId}`,
+        }),
+      };
+    },
+  },
+  {
+    name: 'archive customer',
+    allowed: 'editor',
+    async capture(page, clients) {
+      const form = new CustomerFormPage(page);
+      const targetId = uniqueId('archive-target');
+      const targetUuid = await form.createAndOpen({ id: targetId });
+      const sourceUuid = await form.createAndOpen({ id: uniqueId('archive-source') });
+      const captured = captureAction(page, (url) => url.pathname === `/customers/${sourceUuid}`);
+      await archiveFromItsPage(page);
+      const action = await captured;
+      expect(action.body).toContain(sourceUuid);
+      const editor = await clients.api(storageState('editor'));
+      return {
+        action,
+        attempt: () => ({
+          body: swap(action.body, sourceUuid, targetUuid),
+          tookEffect: async () => (await customersByName(editor)).get(targetId)?.archivedAt != null,
+        }),
+      };
+    },
+  },
+  {
+    name: 'unarchive customer',
+    allowed: 'editor',
+    async capture(page, clients) {
+      const form = new CustomerFormPage(page);
+      const targetId = uniqueId('unarchive-target');
+      const targetUuid = await form.createAndOpen({ id: targetId });
+      await archiveFromItsPage(page);
+      const sourceUuid = await form.createAndOpen({ id: uniqueId('unarchive-source') });
+      await archiveFromItsPage(page);
+      const captured = captureAction(page, (url) => url.pathname === `/customers/${sourceUuid}`);
+      await page
+        .getByRole('region', { name: 'This customer is archived' })
+        .getByRole('button', { name: 'Unarchive' })
+        .click();
+      const action = await captured;
+      await expect(page.getByRole('region', { name: 'This customer is archived' })).toHaveCount(0);
+      expect(action.body).toContain(sourceUuid);
+      const editor = await clients.api(storageState('editor'));
+      return {
+        action,
+        attempt: () => ({
+          body: swap(action.body, sourceUuid, targetUuid),
+          tookEffect: async () => (await customersByName(editor)).get(targetId)?.archivedAt === null,
+        }),
+      };
+    },
+  },
+  {
+    name: 'add price plan',
+    allowed: 'editor',
+    async capture(page, clients) {
+      const plans = new PricePlansPage(page);
+      const sourceKey = uniqueId('plan-source');
+      await plans.open();
+      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
+      await plans.add({ key: sourceKey, displayName: `Plan ${sourceKey}` });
+      const action = await captured;
+      await expect(plans.row(sourceKey)).toHaveCount(1);
+      expect(action.body).toContain(sourceKey);
+      const editor = new PricePlansPage(await clients.page(storageState('editor')));
+      return {
+        action,
+        attempt() {
+          const key = uniqueId('plan-replay');
+          return {
+            body: swap(action.body, sourceKey, key),
+            async tookEffect() {
+              await editor.open();
+              await expect(editor.row(sourceKey)).toHaveCount(1);
+              return (await editor.row(key).count()) > 0;
+            },
+          };
+        },
+      };
+    },
+  },
+  {
+    name: 'add user',
+    allowed: 'admin',
+    async capture(page) {
+      const users = new UsersPage(page);
+      const source = newUser('Viewer');
+      await users.open();
+      const captured = captureAction(page, (url) => url.pathname === '/users');
+      await users.add(source);
+      const action = await captured;
+      await expect(users.row(source.email)).toBeVisible();
+      const sourceId = source.email.split('@')[0]!;
+      expect(action.body).toContain(sourceId);
+      return {
+        action,
+        attempt() {
+          const id = uniqueId('viewer');
+          return {
+            body: swap(action.body, sourceId, id),
+            async tookEffect() {
+              await users.open();
+              await expect(users.row(source.email)).toBeVisible();
+              return (await users.row(`${id}@e2e.test`).count()) > 0;
+            },
+          };
+        },
+      };
+    },
+  },
+  {
+    name: 'change role',
+    allowed: 'admin',
+    async capture(page) {
+      const users = new UsersPage(page);
+      const user = newUser('Viewer');
+      await users.open();
+      await users.add(user);
+      await expect(users.row(user.email)).toBeVisible();
+      const captured = captureAction(page, (url) => url.pathname === '/users');
+      await users.roleSelect(user.email).selectOption({ label: 'Editor' });
+      await users.saveRole(user.email).click();
+      const action = await captured;
+      await expect(users.rowStatus(user.email)).toHaveText(`${user.email} is now Editor.`);
+      expect(action.body).toContain('"editor"');
+      // The same user, back to Viewer.
+      return {
+        action,
+        attempt: () => ({
+          body: swap(action.body, '"editor"', '"viewer"'),
+          async tookEffect() {
+            await users.open();
+            await expect(users.row(user.email)).toBeVisible();
+            return (await users.roleSelect(user.email).inputValue()) === 'viewer';
+          },
+        }),
+      };
+    },
+  },
+  {
+    name: 'deactivate or reactivate a user',
+    allowed: 'admin',
+    async capture(page) {
+      const users = new UsersPage(page);
+      const user = newUser('Viewer');
+      await users.open();
+      await users.add(user);
+      await expect(users.row(user.email)).toBeVisible();
+      const captured = captureAction(page, (url) => url.pathname === '/users');
+      await users.deactivate(user.email).click();
+      const action = await captured;
+      await expect(users.reactivate(user.email)).toBeVisible();
+      expect(action.body).toContain('false');
+      // The same user, active again.
+      return {
+        action,
+        attempt: () => ({
+          body: swap(action.body, 'false', 'true'),
+          async tookEffect() {
+            await users.open();
+            await expect(users.row(user.email)).toBeVisible();
+            return (await users.reactivate(user.email).count()) === 0;
+          },
+        }),
+      };
+    },
+  },
+];
+
 test.describe('server actions check the caller, whatever the page showed', () => {
   // The form's own request, captured and sent again without the browser: as nobody, with a
-  // made-up cookie, as the viewer, as a deactivated editor, and from another site. The same
-  // request with the editor's cookies must work, or the refusals would prove nothing.
+  // made-up cookie, as a role that may not, as a deactivated user, and from another site. The same
+  // request with the cookies of a role that may must work, or the refusals would prove nothing.
 
-  test('"create customer" creates nothing for a caller who may not', async ({ page, customerForm, clients }) => {
-    const captured = captureAction(page, (url) => url.pathname === '/customers/new');
-    const sourceId = uniqueId('replay-source');
-    await customerForm.createAndOpen({ id: sourceId });
+  for (const action of ACTION_CASES) {
+    test(`"${action.name}" does nothing for a caller who may not; it works for the ${action.allowed}`, async ({
+      clients,
+    }) => {
+      const page = await clients.page(storageState(action.allowed));
+      const { action: captured, attempt } = await action.capture(page, clients);
+
+      const results = [];
+      for (const caller of await refusedCallers(clients, action.allowed)) {
+        const { body, tookEffect } = attempt();
+        const response = await replay(await clients.api(caller.state), captured, body, caller.origin);
+        results.push({ ...caller, tookEffect, status: response.status(), text: await response.text() });
+      }
+      for (const r of results) {
+        expect.soft(await r.tookEffect(), `${r.who}: nothing changed`).toBe(false);
+        expect.soft(r.status, `${r.who}: status`).toBe(r.expectStatus);
+        if (r.message) expect.soft(r.text, `${r.who}: answer`).toContain(r.message);
+      }
+
+      const control = attempt();
+      const response = await replay(await clients.api(storageState(action.allowed)), captured, control.body);
+      expect(response.status()).toBe(200);
+      expect(await response.text()).not.toContain('"ok":false');
+      expect(await control.tookEffect(), `the replayed request works with the ${action.allowed}’s cookies`).toBe(true);
+    });
+  }
+
+  test('"sign out" sent from another site ends no session; from the portal, it ends the caller’s own', async ({
+    clients,
+  }) => {
+    const first = await clients.signIn(E2E_USERS.viewer);
+    const captured = captureAction(first, (url) => url.pathname === '/customers');
+    await first.getByRole('button', { name: 'Sign out' }).click();
     const action = await captured;
-    expect(action.body).toContain(sourceId);
-    const withId = (id: string) => action.body.split(sourceId).join(id);
+    await expect(first).toHaveURL(/\/sign-in$/);
 
-    const callers = await refusedCallers(clients);
-    const results = [];
-    for (const caller of callers) {
-      const id = uniqueId('replay-refused');
-      const response = await replay(await clients.api(caller.state), action, withId(id), caller.origin);
-      results.push({ ...caller, id, status: response.status(), text: await response.text() });
-    }
-    const editor = await clients.api(storageState('editor'));
-    const controlId = uniqueId('replay-editor');
-    const control = await replay(editor, action, withId(controlId));
-    expect(control.status()).toBe(200);
+    // A session of its own, so that the shared viewer session stays signed in.
+    const second = await (await clients.signIn(E2E_USERS.viewer)).context().storageState();
+    const fromElsewhere = await replay(await clients.api(second), action, action.body, 'http://evil.test');
+    expect(fromElsewhere.status()).toBe(500);
+    expect((await (await clients.api(second)).get('/api/customers')).status()).toBe(200);
 
-    const customers = await customersByName(editor);
-    expect(customers.has(controlId), 'the replayed request works with the editor’s cookies').toBe(true);
-    for (const r of results) {
-      expect.soft(customers.has(r.id), `${r.who}: nothing created`).toBe(false);
-      expect.soft(r.status, `${r.who}: status`).toBe(r.expectStatus);
-      if (r.message) expect.soft(r.text, `${r.who}: answer`).toContain(r.message);
-    }
-  });
-
-  test('"archive" archives nothing for a caller who may not', async ({ page, customerForm, clients }) => {
-    const sourceUuid = await customerForm.createAndOpen({ id: uniqueId('archive-source') });
-    const captured = captureAction(page, (url) => url.pathname === `/customers/${sourceUuid}`);
-    await page.getByRole('main').getByRole('button', { name: 'Archive', exact: true }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Archive customer' }).click();
-    const action = await captured;
-    await expect(page.getByRole('region', { name: 'This customer is archived' })).toBeVisible();
-    expect(action.body).toContain(sourceUuid);
-
-    // Another, active customer is the target of every replay.
-    const targetId = uniqueId('archive-target');
-    const targetUuid = await customerForm.createAndOpen({ id: targetId });
-    const body = action.body.split(sourceUuid).join(targetUuid);
-
-    const callers = await refusedCallers(clients);
-    const results = [];
-    for (const caller of callers) {
-      const response = await replay(await clients.api(caller.state), action, body, caller.origin);
-      results.push({ ...caller, status: response.status(), text: await response.text() });
-    }
-    const editor = await clients.api(storageState('editor'));
-    const before = (await customersByName(editor)).get(targetId);
-    expect(before, 'the target exists').toBeDefined();
-    for (const r of results) {
-      expect.soft(r.status, `${r.who}: status`).toBe(r.expectStatus);
-      if (r.message) expect.soft(r.text, `${r.who}: answer`).toContain(r.message);
-    }
-    expect(before!.archivedAt, 'no refused caller archived it').toBeNull();
-
-    const control = await replay(editor, action, body);
-    expect(control.status()).toBe(200);
-    const after = (await customersByName(editor)).get(targetId);
-    expect(after!.archivedAt, 'the replayed request works with the editor’s cookies').not.toBeNull();
+    await replay(await clients.api(second), action, action.body);
+    expect((await (await clients.api(second)).get('/api/customers')).status()).toBe(401);
   });
 });
 
@@ -633,48 +851,6 @@ function newUser(role: UserFields['role']): UserFields {
   return { name: `E2E ${id}`, email: `${id}@e2e.test`, role, password: `pw-${randomUUID()}` };
 }
 
-interface CapturedAction {
-  url: string;
-  nextAction: string;
-  routerStateTree: string;
-  contentType: string;
-  body: string;
-}
-
-/** The next server action request (a POST with a Next-Action header) the page sends to a matching URL. */
-function captureAction(page: Page, matches: (url: URL) => boolean): Promise<CapturedAction> {
-  return new Promise((resolve) => {
-    const onRequest = (request: Request) => {
-      const headers = request.headers();
-      if (request.method() !== 'POST' || !headers['next-action'] || !matches(new URL(request.url()))) return;
-      page.off('request', onRequest);
-      resolve({
-        url: request.url(),
-        nextAction: headers['next-action'],
-        routerStateTree: headers['next-router-state-tree'] ?? '',
-        contentType: headers['content-type'] ?? '',
-        body: request.postData() ?? '',
-      });
-    };
-    page.on('request', onRequest);
-  });
-}
-
-/** Sends a captured server action request again, as this API context, with another body. */
-function replay(api: APIRequestContext, action: CapturedAction, body: string, origin?: string): Promise<APIResponse> {
-  return api.post(action.url, {
-    headers: {
-      'next-action': action.nextAction,
-      'next-router-state-tree': action.routerStateTree,
-      'content-type': action.contentType,
-      accept: 'text/x-component',
-      origin: origin ?? new URL(action.url).origin,
-    },
-    data: body,
-    maxRedirects: 0,
-  });
-}
-
 interface RefusedCaller {
   who: string;
   state: State;
@@ -684,40 +860,46 @@ interface RefusedCaller {
   message?: string;
 }
 
-/** Everyone who must not change customers, including a deactivated editor whose browser kept its cookie. */
-async function refusedCallers(clients: Clients): Promise<RefusedCaller[]> {
+const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
+const ROLE_REFUSED = 'Your role does not allow this.';
+
+/**
+ * Everyone who must not call an action that `allowed` (and any role above it) may call: nobody,
+ * a made-up cookie, each role below, a deactivated user of that role whose browser kept its
+ * cookie, and that role's own cookies sent from another site.
+ */
+async function refusedCallers(clients: Clients, allowed: 'editor' | 'admin'): Promise<RefusedCaller[]> {
+  const below: E2ERole[] = allowed === 'admin' ? ['viewer', 'editor'] : ['viewer'];
   return [
     { who: 'no cookies', state: ANONYMOUS, expectStatus: 307 },
-    {
-      who: 'a made-up session cookie',
-      state: await forgedSessionState(),
+    { who: 'a made-up session cookie', state: await forgedSessionState(), expectStatus: 200, message: SESSION_ENDED },
+    ...below.map((role) => ({
+      who: `the ${role}’s cookies`,
+      state: storageState(role),
       expectStatus: 200,
-      message: 'Your session has ended. Sign in again to continue.',
-    },
+      message: ROLE_REFUSED,
+    })),
     {
-      who: 'the viewer’s cookies',
-      state: storageState('viewer'),
+      who: `a deactivated ${allowed}’s cookies`,
+      state: await deactivatedState(clients, allowed),
       expectStatus: 200,
-      message: 'Your role does not allow this.',
-    },
-    {
-      who: 'a deactivated editor’s cookies',
-      state: await deactivatedEditorState(clients),
-      expectStatus: 200,
-      message: 'Your session has ended. Sign in again to continue.',
+      message: SESSION_ENDED,
     },
     // Next refuses a server action whose Origin is not the site's own (CSRF).
     {
-      who: 'the editor’s cookies, from another site',
-      state: storageState('editor'),
+      who: `the ${allowed}’s cookies, from another site`,
+      state: storageState(allowed),
       origin: 'http://evil.test',
       expectStatus: 500,
     },
   ];
 }
 
-/** An admin adds an editor, who signs in; the admin deactivates them. Returns the editor's saved cookies. */
-async function deactivatedEditorState(clients: Clients): Promise<State> {
+/**
+ * An admin adds a user, who signs in; the admin deactivates them. Returns the user's saved cookies.
+ * A deactivated admin is made an admin only once deactivated: no test may see a second active admin.
+ */
+async function deactivatedState(clients: Clients, role: 'editor' | 'admin'): Promise<State> {
   const admin = new UsersPage(await clients.page(storageState('admin')));
   const user = newUser('Editor');
   await admin.open();
@@ -730,12 +912,24 @@ async function deactivatedEditorState(clients: Clients): Promise<State> {
 
   await admin.deactivate(user.email).click();
   await expect(admin.rowStatus(user.email)).toHaveText(`${user.email} deactivated: signed out everywhere.`);
+  if (role === 'admin') {
+    await admin.roleSelect(user.email).selectOption({ label: 'Admin' });
+    await admin.saveRole(user.email).click();
+    await expect(admin.rowStatus(user.email)).toHaveText(`${user.email} is now Admin.`);
+  }
   return state;
+}
+
+/** From a customer's page: "Archive", confirmed; the page then shows it archived. */
+async function archiveFromItsPage(page: Page) {
+  await page.getByRole('main').getByRole('button', { name: 'Archive', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Archive customer' }).click();
+  await expect(page.getByRole('region', { name: 'This customer is archived' })).toBeVisible();
 }
 
 /** Every customer (active and archived) by its ID, from the API, page by page. */
 async function customersByName(api: APIRequestContext) {
-  const found = new Map<string, { id: string; archivedAt: string | null }>();
+  const found = new Map<string, { id: string; displayName: string; archivedAt: string | null }>();
   let cursor: string | null = null;
   do {
     const response: APIResponse = await api.get('/api/customers', {
@@ -743,10 +937,10 @@ async function customersByName(api: APIRequestContext) {
     });
     expect(response.status()).toBe(200);
     const page = (await response.json()) as {
-      items: { id: string; name: string; archivedAt: string | null }[];
+      items: { id: string; name: string; displayName: string; archivedAt: string | null }[];
       nextCursor: string | null;
     };
-    for (const c of page.items) found.set(c.name, { id: c.id, archivedAt: c.archivedAt });
+    for (const c of page.items) found.set(c.name, { id: c.id, displayName: c.displayName, archivedAt: c.archivedAt });
     cursor = page.nextCursor;
   } while (cursor);
   return found;

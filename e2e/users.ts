@@ -7,3 +7,6 @@ export const E2E_USERS = {
 } as const;
 export type E2ERole = keyof typeof E2E_USERS;
 export const storageState = (role: E2ERole) => `e2e/.auth/${role}.json`;
+
+/** The admin that the first-run test makes on the second e2e server's empty database. */
+export const FIRST_ADMIN = { name: 'First Admin', email: 'first-admin@e2e.test', password: 'first-admin-password-1' };

@@ -12,4 +12,4 @@ npm run --silent db:migrate
 if [ -z "${DATABASE_URL:-}" ] || [ "${SEED_DEMO:-}" = "1" ]; then
   npm run --silent db:seed
 fi
-exec npx next start -p "${PORT:-3000}"
+exec node server.mjs -p "${PORT:-3000}"

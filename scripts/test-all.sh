@@ -52,9 +52,13 @@ if env -u DATABASE_URL npx next build >"$results/build.log" 2>&1; then
     npx playwright test --reporter=list,json
   if [ -n "$pg_base" ]; then
     step "Playwright (Chromium) on PostgreSQL"
-    if e2e_url=$(DATABASE_URL="$pg_base" npx tsx scripts/pg-scratch.ts create e2e); then
-      scratch_dbs+=("$e2e_url")
-      DATABASE_URL="$e2e_url" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-postgres.json" npx playwright test --reporter=list,json
+    # Two databases: the main e2e server's, and an empty one for the first-run server.
+    if e2e_url=$(DATABASE_URL="$pg_base" npx tsx scripts/pg-scratch.ts create e2e) &&
+      scratch_dbs+=("$e2e_url") &&
+      first_run_url=$(DATABASE_URL="$pg_base" npx tsx scripts/pg-scratch.ts create e2e_first_run); then
+      scratch_dbs+=("$first_run_url")
+      DATABASE_URL="$e2e_url" E2E_FIRST_RUN_DATABASE_URL="$first_run_url" \
+        PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-postgres.json" npx playwright test --reporter=list,json
     fi
   fi
 else

@@ -61,11 +61,19 @@ export const customers = pgTable(
     createdAt: timestampMs('created_at').notNull().defaultNow(),
     updatedAt: timestampMs('updated_at').notNull().defaultNow(),
     archivedAt: timestampMs('archived_at'),
+    // What the search box matches: see customerSearchText.
+    searchText: text('search_text').notNull().default(''),
   },
   (t) => [
     uniqueIndex('customers_name_key').on(sql`lower(${t.name})`),
-    index('customers_created_at_id_idx').on(t.createdAt.desc(), t.id.desc()),
+    // Plain ascending: ORDER BY created_at DESC (nulls first) reads it backwards.
+    index('customers_created_at_id_idx').on(t.createdAt, t.id),
+    index('customers_id_sort_idx').on(sql`lower(${t.name})`, t.id),
+    index('customers_name_sort_idx').on(sql`lower(${t.displayName})`, t.id),
     uniqueIndex('customers_external_id_key').on(t.externalId),
+    index('customers_search_text_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+    index('customers_price_plan_idx').on(t.pricePlanName),
+    index('customers_tags_idx').using('gin', t.tags),
   ],
 );
 
@@ -99,8 +107,20 @@ export const customerBillingProviders = pgTable(
   (t) => [
     // At most one configuration per provider for a customer.
     primaryKey({ name: 'customer_billing_providers_pkey', columns: [t.customerId, t.billingProvider] }),
+    index('customer_billing_providers_provider_idx').on(t.billingProvider, t.customerId),
   ],
 );
+
+/**
+ * The text the search box looks in, one line per field, lower-cased: ID, Name, email, external
+ * ID and each ingest alias. Every line starts with a newline, so a prefix search is a LIKE on
+ * "\n<prefix>" and no match runs across two fields. Kept up to date by the data layer after
+ * every write of a customer or its aliases; bulk loads use the same expression.
+ */
+export const customerSearchText = sql`(chr(10) || concat_ws(chr(10),
+  lower(${customers.name}), lower(${customers.displayName}), lower(${customers.email}), lower(${customers.externalId}),
+  (select string_agg(lower(a.alias), chr(10) order by a.position) from ${customerIngestAliases} a
+    where a.customer_id = ${customers.id})) || chr(10))`;
 
 export type Customer = typeof customers.$inferSelect;
 export type NewCustomer = typeof customers.$inferInsert;

@@ -32,6 +32,21 @@ function authSecret(): string {
   }
 }
 
+/**
+ * Where the sign-in limit finds the client's address. server.mjs vouches for X-Forwarded-For (the
+ * socket's address, or a trusted proxy's header); under a bare `next start` a client could send any
+ * value, so none is read and every client shares one bucket: stricter, never looser.
+ */
+function ipAddressHeaders(): string[] {
+  const vouched = (globalThis as Record<symbol, unknown>)[Symbol.for('meterline.forwardedForVouched')] === true;
+  if (!vouched && process.env.NODE_ENV === 'production') {
+    console.warn(
+      'Not started by server.mjs: X-Forwarded-For is ignored and sign-in is limited for all clients at once.',
+    );
+  }
+  return vouched ? ['x-forwarded-for'] : [];
+}
+
 function createAuth(db: Database) {
   return betterAuth({
     database: drizzleAdapter(db, {
@@ -55,6 +70,7 @@ function createAuth(db: Database) {
       max: 100,
       customRules: { '/sign-in/email': SIGN_IN_LIMIT },
     },
+    advanced: { ipAddress: { ipAddressHeaders: ipAddressHeaders() } },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     user: {
       additionalFields: {

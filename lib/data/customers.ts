@@ -1,14 +1,22 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
-import { auditEntries, customerBillingProviders, customerIngestAliases, customers, pricePlans } from '@/db/schema';
+import {
+  auditEntries,
+  customerBillingProviders,
+  customerIngestAliases,
+  customers,
+  customerSearchText,
+  pricePlans,
+} from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-result';
 import type { BillingProviderConfigurationInput } from '@/lib/validations/billing-providers';
 import {
   customerId,
   type CustomerFilters,
+  type CustomerSort,
   type CustomerInput,
   type CustomerFormValues,
   type CustomerRecordFields,
@@ -32,6 +40,8 @@ export interface CustomerRow {
 }
 
 export interface CustomerPage {
+  /** On a search's first page: the customers whose ID, external ID or an alias is the search. */
+  exactMatches: CustomerRow[];
   items: CustomerRow[];
   nextCursor: string | null;
   prevCursor: string | null;
@@ -46,22 +56,32 @@ export interface CustomerDetail extends CustomerRecordFields {
   archivedAt: string | null;
 }
 
-const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function encodeCursor(row: Pick<CustomerRow, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.createdAt, row.id])).toString('base64url');
+/** What each sort orders by; the customer's uuid breaks ties, so every position is unique. */
+const SORT_KEYS = {
+  created: { key: sql`${customers.createdAt}`, cast: sql`timestamptz`, value: z.iso.datetime() },
+  id: { key: sql`lower(${customers.name})`, cast: sql`text`, value: z.string() },
+  name: { key: sql`lower(${customers.displayName})`, cast: sql`text`, value: z.string() },
+} satisfies Record<CustomerSort, { key: SQL; cast: SQL; value: z.ZodType<string> }>;
+
+const cursorShape = z.tuple([z.enum(['created', 'id', 'name']), z.string(), z.uuid()]);
+
+export function encodeCursor(sort: CustomerSort, sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, sortKey, id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string, string] | null {
+/** The position a cursor names, or null if it is junk or was made for another sort. */
+export function decodeCursor(cursor: string, sort: CustomerSort): [string, string] | null {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success || parsed.data[0] !== sort) return null;
+    const [, key, id] = parsed.data;
+    return SORT_KEYS[sort].value.safeParse(key).success ? [key, id] : null;
   } catch {
     return null;
   }
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const aliasPreview = sql<string[]>`coalesce((
   select json_agg(p.alias order by p.position) from (
@@ -77,24 +97,41 @@ function statusCondition(status: CustomerFilters['status']): SQL | undefined {
   return undefined;
 }
 
-/** One page of customers, newest first, by keyset on (created_at, id). */
-export async function listCustomers(actor: Actor, filters: CustomerFilters): Promise<CustomerPage> {
-  assertCan(actor, 'customers:read');
-  const db = await getDb();
-  const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
-  const backwards = cursor !== null && filters.dir === 'prev';
-  const where: (SQL | undefined)[] = [statusCondition(filters.status)];
-  if (cursor) {
-    const [createdAt, id] = cursor;
-    const key = sql`(${customers.createdAt}, ${customers.id})`;
-    const at = sql`(${createdAt}::timestamptz, ${id}::uuid)`;
-    where.push(backwards ? sql`${key} > ${at}` : sql`${key} < ${at}`);
-  }
-  const order = backwards
-    ? [asc(customers.createdAt), asc(customers.id)]
-    : [desc(customers.createdAt), desc(customers.id)];
+/** Below this many characters, the search matches the start of a field; from it, anywhere. */
+export const SUBSTRING_SEARCH_MIN = 3;
 
-  const rows = await db
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Matches on the search text (see customerSearchText), served by its trigram index. */
+function searchCondition(q: string): SQL {
+  const needle = escapeLike(q.toLowerCase());
+  const pattern = [...q].length >= SUBSTRING_SEARCH_MIN ? `%${needle}%` : `%\n${needle}%`;
+  return sql`${customers.searchText} like ${pattern}`;
+}
+
+/** The customers whose ID (any case), external ID or an ingest alias is exactly the search. */
+function exactMatchIds(q: string): SQL {
+  return sql`(select ${customers.id} from ${customers} where lower(${customers.name}) = lower(${q})
+    union select ${customers.id} from ${customers} where ${customers.externalId} = ${q}
+    union select ${customerIngestAliases.customerId} from ${customerIngestAliases} where ${customerIngestAliases.alias} = ${q})`;
+}
+
+/** Everything but the search and the cursor: status, price plan, billing provider, tag. */
+function filterConditions(filters: CustomerFilters): SQL[] {
+  const where = [statusCondition(filters.status)];
+  if (filters.plan) where.push(eq(customers.pricePlanName, filters.plan));
+  if (filters.provider) {
+    where.push(
+      sql`${customers.id} in (select ${customerBillingProviders.customerId} from ${customerBillingProviders}
+        where ${customerBillingProviders.billingProvider} = ${filters.provider})`,
+    );
+  }
+  if (filters.tag) where.push(arrayContains(customers.tags, [filters.tag]));
+  return where.filter((c): c is SQL => c !== undefined);
+}
+
+function rowsQuery(db: Database, sort: CustomerSort) {
+  return db
     .select({
       id: customers.id,
       name: customers.name,
@@ -104,29 +141,123 @@ export async function listCustomers(actor: Actor, filters: CustomerFilters): Pro
       aliasCount,
       createdAt: customers.createdAt,
       archivedAt: customers.archivedAt,
+      sortKey: sql<string>`${SORT_KEYS[sort].key}::text`,
     })
-    .from(customers)
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(filters.limit + 1);
+    .from(customers);
+}
+
+type ListedRow = Omit<CustomerRow, 'createdAt' | 'archivedAt'> & { createdAt: Date; archivedAt: Date | null };
+
+const toCustomerRow = (r: ListedRow & { sortKey: string }): CustomerRow => ({
+  id: r.id,
+  name: r.name,
+  displayName: r.displayName,
+  email: r.email,
+  aliases: r.aliases,
+  aliasCount: r.aliasCount,
+  createdAt: r.createdAt.toISOString(),
+  archivedAt: iso(r.archivedAt),
+});
+
+const cursorAt = (sort: CustomerSort, row: ListedRow & { sortKey: string }) =>
+  encodeCursor(sort, sort === 'created' ? row.createdAt.toISOString() : row.sortKey, row.id);
+
+/**
+ * The query for one page of the list (without running it), by keyset on (sort key, id): a deep
+ * page costs what the first does, and rows added meanwhile never shift a page. Exact matches of
+ * a search are left out here; the first page shows them above the rest.
+ */
+export function customerPageQuery(db: Database, filters: CustomerFilters) {
+  const { sort, order } = filters;
+  const { key, cast } = SORT_KEYS[sort];
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, sort) : null;
+  const backwards = cursor !== null && filters.dir === 'prev';
+  const where = filterConditions(filters);
+  if (filters.q) where.push(searchCondition(filters.q), sql`${customers.id} not in ${exactMatchIds(filters.q)}`);
+  if (cursor) {
+    const ascending = (order === 'asc') !== backwards;
+    const position = sql`(${key}, ${customers.id})`;
+    const at = sql`(${cursor[0]}::${cast}, ${cursor[1]}::uuid)`;
+    where.push(ascending ? sql`${position} > ${at}` : sql`${position} < ${at}`);
+  }
+  const descending = (order === 'desc') !== backwards;
+  const direction = descending ? sql`desc` : sql`asc`;
+  return {
+    backwards,
+    hasCursor: cursor !== null,
+    query: rowsQuery(db, sort)
+      .where(and(...where))
+      .orderBy(sql`${key} ${direction}`, sql`${customers.id} ${direction}`)
+      .limit(filters.limit + 1),
+  };
+}
+
+/** One page of customers in the view's sort, filters and search. */
+export async function listCustomers(actor: Actor, filters: CustomerFilters): Promise<CustomerPage> {
+  assertCan(actor, 'customers:read');
+  const db = await getDb();
+  const { backwards, hasCursor, query } = customerPageQuery(db, filters);
+  const firstPageOfSearch = filters.q && !hasCursor;
+  const [rows, exact] = await Promise.all([
+    query,
+    firstPageOfSearch
+      ? rowsQuery(db, filters.sort)
+          .where(and(sql`${customers.id} in ${exactMatchIds(filters.q!)}`, ...filterConditions(filters)))
+          .orderBy(asc(customers.name))
+      : [],
+  ]);
 
   const hasMore = rows.length > filters.limit;
   const pageRows = rows.slice(0, filters.limit);
   if (backwards) pageRows.reverse();
-  const items: CustomerRow[] = pageRows.map((r) => ({
-    ...r,
-    createdAt: r.createdAt.toISOString(),
-    archivedAt: iso(r.archivedAt),
-  }));
-  const first = items[0];
-  const last = items[items.length - 1];
+  const first = pageRows[0];
+  const last = pageRows[pageRows.length - 1];
   const hasNext = backwards ? true : hasMore;
-  const hasPrev = backwards ? hasMore : cursor !== null;
+  const hasPrev = backwards ? hasMore : hasCursor;
   return {
-    items,
-    nextCursor: hasNext && last ? encodeCursor(last) : null,
-    prevCursor: hasPrev && first ? encodeCursor(first) : null,
+    exactMatches: exact.map(toCustomerRow),
+    items: pageRows.map(toCustomerRow),
+    nextCursor: hasNext && last ? cursorAt(filters.sort, last) : null,
+    prevCursor: hasPrev && first ? cursorAt(filters.sort, first) : null,
   };
+}
+
+/** Up to this many matches are counted exactly; past it, the planner's estimate is shown. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+export interface CustomerCount {
+  value: number;
+  exact: boolean;
+}
+
+/** How many customers the view matches, across all its pages. */
+export async function countCustomers(
+  actor: Actor,
+  filters: CustomerFilters,
+  exactUpTo = EXACT_COUNT_LIMIT,
+): Promise<CustomerCount> {
+  assertCan(actor, 'customers:read');
+  const db = await getDb();
+  const where = filterConditions(filters);
+  if (filters.q) where.push(sql`(${searchCondition(filters.q)} or ${customers.id} in ${exactMatchIds(filters.q)})`);
+  // A builder gains what is chained onto it, so each use gets its own.
+  const matches = () =>
+    db
+      .select({ one: sql`1` })
+      .from(customers)
+      .where(and(...where));
+  const [counted] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    matches()
+      .limit(EXACT_COUNT_LIMIT + 1)
+      .as('m'),
+  );
+  const n = counted?.n ?? 0;
+  if (n <= exactUpTo) return { value: n, exact: true };
+  const plan = await db.execute(sql`explain (format json) ${matches().getSQL()}`);
+  const estimate = (plan as unknown as { rows: { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[] }).rows[0]?.[
+    'QUERY PLAN'
+  ][0].Plan['Plan Rows'];
+  return { value: Math.max(exactUpTo + 1, Math.round(estimate ?? 0)), exact: false };
 }
 
 async function loadCustomer(db: Database, id: string, lock = false): Promise<CustomerDetail | null> {
@@ -297,7 +428,10 @@ function columns(input: CustomerInput) {
   return fields;
 }
 
+/** Replaces the customer's aliases and billing providers, and what search finds it by. */
 async function writeChildren(tx: Database, id: string, input: CustomerInput) {
+  await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
+  await tx.delete(customerBillingProviders).where(eq(customerBillingProviders.customerId, id));
   if (input.ingestAliases.length > 0) {
     await tx
       .insert(customerIngestAliases)
@@ -314,6 +448,7 @@ async function writeChildren(tx: Database, id: string, input: CustomerInput) {
       })),
     );
   }
+  await tx.update(customers).set({ searchText: customerSearchText }).where(eq(customers.id, id));
 }
 
 /** Creates a customer with its aliases and billing providers in one transaction. */
@@ -388,8 +523,6 @@ export async function updateCustomer(
         .where(and(eq(customers.id, id), eq(customers.version, expectedVersion)))
         .returning({ version: customers.version });
       if (!row) throw new VersionConflict();
-      await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
-      await tx.delete(customerBillingProviders).where(eq(customerBillingProviders.customerId, id));
       await writeChildren(tx, id, input);
       await recordAudit(tx, actor, {
         action: 'customer.update',
@@ -457,10 +590,4 @@ export async function aliasOwner(actor: Actor, alias: string, exceptCustomer?: s
   assertCan(actor, 'customers:read');
   const owner = (await findAliasOwners([alias])).get(alias);
   return owner && owner.id !== exceptCustomer ? owner : null;
-}
-
-export async function countCustomers(): Promise<number> {
-  const db = await getDb(); // for scripts: no caller
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(customers);
-  return row?.n ?? 0;
 }

@@ -36,6 +36,21 @@ export async function listPricePlans(actor: Actor): Promise<PricePlanRow[]> {
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }
 
+export interface PricePlanOption {
+  name: string;
+  displayName: string;
+}
+
+/** The plans to pick from (a form's select, the list's filter): no counting of customers. */
+export async function listPricePlanOptions(actor: Actor): Promise<PricePlanOption[]> {
+  assertCan(actor, 'customers:read');
+  const db = await getDb();
+  return db
+    .select({ name: pricePlans.name, displayName: pricePlans.displayName })
+    .from(pricePlans)
+    .orderBy(sql`lower(${pricePlans.displayName})`, asc(pricePlans.name));
+}
+
 // Keys are unique ignoring case: the primary key catches an exact repeat, the index on lower(name) the rest.
 const KEY_CONSTRAINTS = new Set(['price_plans_pkey', 'price_plans_name_key']);
 

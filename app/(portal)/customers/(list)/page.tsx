@@ -5,6 +5,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { listCustomers } from '@/lib/data/customers';
+import { listPricePlanOptions } from '@/lib/data/price-plans';
 import { customerKeys } from '@/lib/queries/customers';
 import { parseCustomerFilters } from '@/lib/validations/customer';
 import { CustomersTable } from '../_components/customers-table';
@@ -21,22 +22,25 @@ export default async function CustomersPage({
   const mayCreate = can(actor, 'customers:write');
   const filters = parseCustomerFilters(await searchParams);
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({
-    queryKey: customerKeys.list(filters),
-    queryFn: () => listCustomers(actor, filters),
-  });
+  const [pricePlans] = await Promise.all([
+    listPricePlanOptions(actor),
+    queryClient.prefetchQuery({
+      queryKey: customerKeys.list(filters),
+      queryFn: () => listCustomers(actor, filters),
+    }),
+  ]);
 
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
-          <p className="mt-1 text-sm text-slate-600">Everyone your usage is billed to, newest first.</p>
+          <p className="mt-1 text-sm text-slate-600">Everyone your usage is billed to.</p>
         </div>
         {mayCreate && <ButtonLink href="/customers/new">Create customer</ButtonLink>}
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <CustomersTable mayCreate={mayCreate} />
+        <CustomersTable mayCreate={mayCreate} pricePlans={pricePlans} />
       </HydrationBoundary>
     </div>
   );

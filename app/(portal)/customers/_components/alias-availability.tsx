@@ -1,20 +1,11 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import type { AliasOwner } from '@/lib/data/customers';
+import { useDebounced } from '@/lib/hooks/use-debounced';
 import type { CustomerFormValues } from '@/lib/validations/customer';
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
 
 async function fetchAliasOwner(alias: string, except?: string): Promise<AliasOwner | null> {
   const q = new URLSearchParams({ alias });

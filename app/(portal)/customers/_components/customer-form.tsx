@@ -27,11 +27,7 @@ import { MeasurementMappingsField } from './measurement-mappings-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
 import { applyServerFieldErrors } from '@/lib/forms';
-
-export interface PricePlanOption {
-  name: string;
-  displayName: string;
-}
+import type { PricePlanOption } from '@/lib/data/price-plans';
 
 type CustomerFormProps = { pricePlans: PricePlanOption[] } & (
   { mode: 'create' } | { mode: 'edit'; customerId: string; version: number; initialValues: CustomerFormValues }

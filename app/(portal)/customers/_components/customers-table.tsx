@@ -2,47 +2,23 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import type { MouseEvent, ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
-import { customerListQuery } from '@/lib/queries/customers';
-import { cn, formatDateTime } from '@/lib/utils';
+import type { CustomerRow } from '@/lib/data/customers';
+import type { PricePlanOption } from '@/lib/data/price-plans';
+import { customerCountQuery, customerListQuery } from '@/lib/queries/customers';
+import { cn, formatDateTime, plural } from '@/lib/utils';
 import {
   CUSTOMER_STATUSES,
-  customerFiltersToSearch,
+  defaultOrder,
   parseCustomerFilters,
   type CustomerFilters,
+  type CustomerSort,
 } from '@/lib/validations/customer';
 import { AliasChips } from './alias-chips';
-
-/**
- * A link to another view of the list that changes the URL without a server render: the table
- * reads the URL and React Query fetches from /api/customers. A new tab still gets a full page.
- */
-function ListLink({
-  filters,
-  className,
-  children,
-  ...rest
-}: {
-  filters: CustomerFilters;
-  className?: string;
-  children: ReactNode;
-  'aria-current'?: 'page';
-}) {
-  const href = `/customers${customerFiltersToSearch(filters)}`;
-  const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-    event.preventDefault();
-    window.history.pushState(null, '', href);
-  };
-  return (
-    <a href={href} onClick={onClick} className={className} {...rest}>
-      {children}
-    </a>
-  );
-}
+import { CustomersToolbar, PageSizeSelect } from './customers-toolbar';
+import { firstPage, ListLink } from './list-navigation';
 
 /** Moves between pages of the same view. */
 function PageLink({
@@ -80,7 +56,7 @@ function StatusTabs({ filters }: { filters: CustomerFilters }) {
           return (
             <li key={status}>
               <ListLink
-                filters={{ ...filters, status, cursor: undefined, dir: 'next' }}
+                filters={firstPage({ ...filters, status })}
                 aria-current={current ? 'page' : undefined}
                 className={cn(
                   'block border-b-2 px-3 py-2 text-sm font-medium',
@@ -117,8 +93,30 @@ const EMPTY: Record<Status, { title: string; text: string; create: boolean }> = 
   },
 };
 
-function EmptyState({ status, mayCreate }: { status: Status; mayCreate: boolean }) {
-  const { title, text, create } = EMPTY[status];
+const isNarrowed = (f: CustomerFilters) => Boolean(f.q || f.plan || f.provider || f.tag);
+
+function EmptyState({ filters, mayCreate }: { filters: CustomerFilters; mayCreate: boolean }) {
+  if (isNarrowed(filters)) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
+        <h2 className="text-lg font-semibold [overflow-wrap:anywhere]">
+          {filters.q ? `No customers match “${filters.q}”` : 'No customers match these filters'}
+        </h2>
+        <p className="mt-2 text-sm text-slate-600">
+          {filters.status === 'all'
+            ? 'Check the spelling, or search for fewer characters.'
+            : `Only ${CUSTOMER_STATUSES[filters.status].toLowerCase()} customers are shown; try All, or fewer characters.`}
+        </p>
+        <ListLink
+          filters={firstPage({ ...filters, q: undefined, plan: undefined, provider: undefined, tag: undefined })}
+          className={buttonClass('secondary', 'mt-5')}
+        >
+          Clear search and filters
+        </ListLink>
+      </div>
+    );
+  }
+  const { title, text, create } = EMPTY[filters.status];
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
       <h2 className="text-lg font-semibold">{title}</h2>
@@ -132,24 +130,105 @@ function EmptyState({ status, mayCreate }: { status: Status; mayCreate: boolean 
   );
 }
 
-export function CustomersTable({ mayCreate }: { mayCreate: boolean }) {
+export function CustomersTable({ mayCreate, pricePlans }: { mayCreate: boolean; pricePlans: PricePlanOption[] }) {
   const searchParams = useSearchParams();
   const filters = parseCustomerFilters(new URLSearchParams(searchParams.toString()));
   return (
     <div className="space-y-4">
+      <CustomersToolbar filters={filters} pricePlans={pricePlans} />
       <StatusTabs filters={filters} />
       <CustomersView filters={filters} mayCreate={mayCreate} />
     </div>
   );
 }
 
+/** How many customers the view matches; past the exact limit, the planner's estimate, said so. */
+function MatchCount({ filters }: { filters: CustomerFilters }) {
+  const { data, isError } = useQuery(customerCountQuery(filters));
+  let text = 'Counting…';
+  if (isError) text = 'Could not count the matches';
+  else if (data)
+    text = data.exact ? plural(data.value, 'customer') : `About ${plural(roughly(data.value), 'customer')}`;
+  return (
+    <p role="status" className="text-sm text-slate-600">
+      {text}
+      {data && !data.exact && (
+        <span className="ml-1 text-xs text-slate-500">(estimated: too many to count quickly)</span>
+      )}
+    </p>
+  );
+}
+
+/** Two significant figures: an estimate should not look precise. */
+const roughly = (n: number) => {
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / step) * step;
+};
+
+const SORT_LABELS: Record<CustomerSort, string> = { id: 'ID', name: 'Name', created: 'Created' };
+
+/** A column header that sorts by its column; a second click turns the order round. */
+function SortHeader({
+  sort,
+  filters,
+  className,
+}: {
+  sort: CustomerSort;
+  filters: CustomerFilters;
+  className?: string;
+}) {
+  const active = filters.sort === sort;
+  const order = active ? (filters.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort);
+  const label = SORT_LABELS[sort];
+  return (
+    <th
+      scope="col"
+      aria-sort={active ? (filters.order === 'asc' ? 'ascending' : 'descending') : undefined}
+      className={cn('px-4 py-3', className)}
+    >
+      <ListLink
+        filters={firstPage({ ...filters, sort, order })}
+        aria-label={`${label}, sort ${order === 'asc' ? 'ascending' : 'descending'}`}
+        className="inline-flex items-center gap-1 rounded hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        {label}
+        <span aria-hidden="true" className={cn('text-[0.7rem]', !active && 'text-slate-400')}>
+          {active ? (filters.order === 'asc' ? '▲' : '▼') : '↕'}
+        </span>
+      </ListLink>
+    </th>
+  );
+}
+
+function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
+  return (
+    <tr className={cn('align-top hover:bg-slate-50', exact && 'bg-brand-50/60')}>
+      <td className="max-w-[16rem] min-w-[9rem] px-4 py-3 [overflow-wrap:anywhere]">
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+          <Link href={`/customers/${c.id}`} className="min-w-0 font-mono text-brand-700 hover:underline">
+            {c.name}
+          </Link>
+          {exact && <Badge tone="info">Exact match</Badge>}
+          {c.archivedAt && <Badge tone="warning">Archived</Badge>}
+        </div>
+      </td>
+      <td className="max-w-[18rem] min-w-[10rem] px-4 py-3 [overflow-wrap:anywhere]">{c.displayName}</td>
+      <td className="px-4 py-3">
+        <AliasChips aliases={c.aliases} total={c.aliasCount} />
+      </td>
+      <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700" title={c.email ?? undefined}>
+        {c.email ?? <span className="text-slate-500">—</span>}
+      </td>
+      <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+        <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
+      </td>
+    </tr>
+  );
+}
+
 function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCreate: boolean }) {
-  const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery({
-    ...customerListQuery(filters),
-    // Keep showing the previous page while the next one loads, but never another status's rows.
-    placeholderData: (previous, previousQuery) =>
-      previousQuery?.queryKey[2].status === filters.status ? previous : undefined,
-  });
+  // While the next page or search loads, the previous rows stay (dimmed), so nothing jumps.
+  const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery(customerListQuery(filters));
 
   if (isPending)
     return (
@@ -169,11 +248,15 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
   }
 
   const loadingPage = isFetching && isPlaceholderData;
-  if (data.items.length === 0 && !filters.cursor && !isPlaceholderData)
-    return <EmptyState status={filters.status} mayCreate={mayCreate} />;
+  const noRows = data.items.length === 0 && data.exactMatches.length === 0;
+  if (noRows && !filters.cursor && !isPlaceholderData) return <EmptyState filters={filters} mayCreate={mayCreate} />;
 
   return (
     <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <MatchCount filters={filters} />
+        <PageSizeSelect filters={filters} />
+      </div>
       <div
         className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs"
         role="region"
@@ -186,51 +269,28 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
         >
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
-              <th scope="col" className="px-4 py-3">
-                ID
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Name
-              </th>
+              <SortHeader sort="id" filters={filters} />
+              <SortHeader sort="name" filters={filters} />
               <th scope="col" className="px-4 py-3">
                 Ingest aliases
               </th>
               <th scope="col" className="px-4 py-3">
                 Email
               </th>
-              <th scope="col" className="px-4 py-3 whitespace-nowrap">
-                Created
-              </th>
+              <SortHeader sort="created" filters={filters} className="whitespace-nowrap" />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
+            {!filters.cursor &&
+              data.exactMatches.map((c) => <CustomerTableRow key={`exact-${c.id}`} customer={c} exact />)}
             {data.items.map((c) => (
-              <tr key={c.id} className="align-top hover:bg-slate-50">
-                <td className="max-w-[16rem] min-w-[9rem] px-4 py-3 [overflow-wrap:anywhere]">
-                  <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                    <Link href={`/customers/${c.id}`} className="min-w-0 font-mono text-brand-700 hover:underline">
-                      {c.name}
-                    </Link>
-                    {c.archivedAt && <Badge tone="warning">Archived</Badge>}
-                  </div>
-                </td>
-                <td className="max-w-[18rem] min-w-[10rem] px-4 py-3 [overflow-wrap:anywhere]">{c.displayName}</td>
-                <td className="px-4 py-3">
-                  <AliasChips aliases={c.aliases} total={c.aliasCount} />
-                </td>
-                <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700" title={c.email ?? undefined}>
-                  {c.email ?? <span className="text-slate-500">—</span>}
-                </td>
-                <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-                  <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
-                </td>
-              </tr>
+              <CustomerTableRow key={c.id} customer={c} />
             ))}
           </tbody>
         </table>
       </div>
       {(data.prevCursor || data.nextCursor || loadingPage) && (
-        <nav aria-label="Pages" className="flex items-center justify-end gap-2">
+        <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-2">
           <span role="status" className="mr-auto text-sm text-slate-600">
             {loadingPage ? 'Loading…' : ''}
           </span>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requirePageActor } from '@/lib/auth/session';
 import { getCustomer } from '@/lib/data/customers';
-import { listPricePlans } from '@/lib/data/price-plans';
+import { listPricePlanOptions } from '@/lib/data/price-plans';
 import { toCustomerFormValues } from '@/lib/validations/customer';
 import { CustomerForm } from '../../_components/customer-form';
 
@@ -15,7 +15,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
   const actor = await requirePageActor('customers:write');
   const [customer, pricePlans] = await Promise.all([
     getCustomer(actor, (await params).customerId),
-    listPricePlans(actor),
+    listPricePlanOptions(actor),
   ]);
   if (!customer) notFound();
   return (
@@ -37,7 +37,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
         customerId={customer.id}
         version={customer.version}
         initialValues={toCustomerFormValues(customer)}
-        pricePlans={pricePlans.map((p) => ({ name: p.name, displayName: p.displayName }))}
+        pricePlans={pricePlans}
       />
     </div>
   );

@@ -1,0 +1,203 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import { inputClass } from '@/components/ui/field';
+import type { PricePlanOption } from '@/lib/data/price-plans';
+import { useDebounced } from '@/lib/hooks/use-debounced';
+import { cn } from '@/lib/utils';
+import { BILLING_PROVIDERS } from '@/lib/validations/billing-providers';
+import { MAX_SEARCH_LENGTH, MAX_TAG_LENGTH, PAGE_SIZES, type CustomerFilters } from '@/lib/validations/customer';
+import { firstPage, showView } from './list-navigation';
+
+const TYPING_PAUSE_MS = 250;
+
+/**
+ * A text box that changes the view once typing pauses. Text typed here wins over the URL until
+ * it is sent; after that, Back and shared links set the box.
+ */
+function useTypedParam(value: string | undefined, apply: (text: string) => void) {
+  const [text, setText] = useState(value ?? '');
+  const sent = useRef(value ?? '');
+  const settled = useDebounced(text, TYPING_PAUSE_MS);
+  useEffect(() => {
+    if (settled.trim() === sent.current.trim()) return;
+    sent.current = settled;
+    apply(settled);
+  }, [settled, apply]);
+  useEffect(() => {
+    if ((value ?? '') === sent.current.trim()) return;
+    sent.current = value ?? '';
+    setText(value ?? '');
+  }, [value]);
+  return [text, setText] as const;
+}
+
+/** `/` anywhere but in a text field jumps to the search box, as on most sites. */
+function useSlashToFocus(input: React.RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      event.preventDefault();
+      input.current?.focus();
+      input.current?.select();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [input]);
+}
+
+function SearchBox({ filters }: { filters: CustomerFilters }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [text, setText] = useTypedParam(filters.q, (q) =>
+    showView(firstPage({ ...filters, q: q.trim() || undefined }), { replace: true }),
+  );
+  useSlashToFocus(input);
+  return (
+    <div className="min-w-0 flex-[2_1_18rem] space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Search customers
+      </label>
+      <input
+        ref={input}
+        id={id}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && text) {
+            e.preventDefault();
+            setText('');
+          }
+        }}
+        maxLength={MAX_SEARCH_LENGTH}
+        placeholder="ID, Name, email, ingest alias or external ID"
+        aria-describedby={`${id}-hint`}
+        autoComplete="off"
+        spellCheck={false}
+        className={inputClass}
+      />
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
+        Press <kbd className="rounded border border-slate-300 bg-white px-1 font-sans">/</kbd> to search. Three
+        characters or more match anywhere; fewer match the start.
+      </p>
+    </div>
+  );
+}
+
+function TagFilter({ filters }: { filters: CustomerFilters }) {
+  const id = useId();
+  const [text, setText] = useTypedParam(filters.tag, (tag) =>
+    showView(firstPage({ ...filters, tag: tag.trim() || undefined }), { replace: true }),
+  );
+  return (
+    <div className="min-w-0 flex-[1_1_9rem] space-y-1.5">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        Tag
+      </label>
+      <input
+        id={id}
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={MAX_TAG_LENGTH}
+        placeholder="Any tag"
+        autoComplete="off"
+        className={inputClass}
+      />
+    </div>
+  );
+}
+
+function SelectFilter({
+  label,
+  value,
+  options,
+  anyLabel,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  anyLabel?: string;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
+  const id = useId();
+  return (
+    <div className={cn('min-w-0 space-y-1.5', className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
+        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const PROVIDER_OPTIONS = Object.entries(BILLING_PROVIDERS).map(([value, label]) => ({ value, label }));
+
+/** Search and filters of the customer list; every change starts again at the first page. */
+export function CustomersToolbar({ filters, pricePlans }: { filters: CustomerFilters; pricePlans: PricePlanOption[] }) {
+  const planOptions = pricePlans.map((p) => ({ value: p.name, label: p.displayName }));
+  // A plan in a shared link that no longer exists still shows, rather than a wrong "Any plan".
+  if (filters.plan && !pricePlans.some((p) => p.name === filters.plan)) {
+    planOptions.push({ value: filters.plan, label: filters.plan });
+  }
+  return (
+    <div role="search" aria-label="Customers" className="flex flex-wrap items-start gap-3">
+      <SearchBox filters={filters} />
+      <SelectFilter
+        label="Price plan"
+        anyLabel="Any plan"
+        value={filters.plan ?? ''}
+        options={planOptions}
+        onChange={(plan) => showView(firstPage({ ...filters, plan: plan || undefined }))}
+        className="flex-[1_1_9rem]"
+      />
+      <SelectFilter
+        label="Billing provider"
+        anyLabel="Any provider"
+        value={filters.provider ?? ''}
+        options={PROVIDER_OPTIONS}
+        onChange={(provider) =>
+          showView(firstPage({ ...filters, provider: (provider || undefined) as CustomerFilters['provider'] }))
+        }
+        className="flex-[1_1_9rem]"
+      />
+      <TagFilter filters={filters} />
+    </div>
+  );
+}
+
+export function PageSizeSelect({ filters }: { filters: CustomerFilters }) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="text-sm font-medium whitespace-nowrap text-slate-800">
+        Rows per page
+      </label>
+      <select
+        id={id}
+        value={filters.limit}
+        onChange={(e) => showView(firstPage({ ...filters, limit: Number(e.target.value) }))}
+        className={cn(inputClass, 'w-auto')}
+      >
+        {PAGE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { test, expect, expectNoAxeViolations } from './fixtures';
+import { SetupPage } from './pages/setup-page';
+import { SignInPage } from './pages/sign-in-page';
+import { UsersPage } from './pages/users-page';
+import { captureAction, replay, swap } from './server-actions';
+import { FIRST_ADMIN } from './users';
+
+// The first run of a fresh install, on the second e2e server: its own empty database, no users.
+// One test, because a fresh install has one first run.
+
+test('a fresh install leads to setup; the first admin is signed in; setup is then gone for good', async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const setup = new SetupPage(page);
+  const captured = captureAction(page, (url) => url.pathname === '/setup');
+
+  await test.step('visiting the portal leads to setup', async () => {
+    await page.goto('/customers');
+    await expect(page).toHaveURL((url) => url.pathname === '/setup');
+    await expect(setup.heading).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  await test.step('an empty form says what each field needs', async () => {
+    await setup.submit.click();
+    await expect(setup.field('Name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(setup.field('Email')).toHaveAttribute('aria-invalid', 'true');
+    await expect(setup.field('Password')).toHaveAccessibleDescription(/Use at least 10 characters/);
+    await expectNoAxeViolations(page);
+  });
+
+  await test.step('creating the first admin signs them in, as an admin', async () => {
+    await setup.createAdmin(FIRST_ADMIN);
+    await expect(page).toHaveURL((url) => url.pathname === '/customers');
+    await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+    await expect(page.getByText('Role: Admin')).toBeVisible();
+  });
+
+  await test.step('setup is gone, for the admin and for anybody else', async () => {
+    await page.goto('/setup');
+    await expect(page).toHaveURL((url) => url.pathname === '/customers');
+
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto('/setup');
+    await expect(stranger).toHaveURL((url) => url.pathname === '/sign-in');
+    await expect(stranger.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+
+    // The setup request itself, sent again for someone else, makes no second admin.
+    const api = await playwright.request.newContext({ baseURL });
+    const again = await replay(api, await captured, swap((await captured).body, FIRST_ADMIN.email, 'second@e2e.test'));
+    expect(await again.text()).toContain('Setup is already done: sign in instead.');
+    await api.dispose();
+
+    await new SignInPage(stranger).signIn('second@e2e.test', FIRST_ADMIN.password);
+    await expect(new SignInPage(stranger).alert).toHaveText('That email and password do not match an active account.');
+    await stranger.context().close();
+  });
+
+  await test.step('the first admin signs in again, and is the one user', async () => {
+    const context = await browser.newContext();
+    const again = await context.newPage();
+    const signIn = new SignInPage(again);
+    await signIn.open();
+    await signIn.signIn(FIRST_ADMIN.email, FIRST_ADMIN.password);
+    await expect(again.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+
+    const users = new UsersPage(again);
+    await users.open();
+    await expect(users.rows).toHaveCount(1);
+    await expect(users.row(FIRST_ADMIN.email)).toBeVisible();
+    await expect(users.roleSelect(FIRST_ADMIN.email)).toHaveValue('admin');
+    await context.close();
+  });
+});

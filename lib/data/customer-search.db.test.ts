@@ -1,0 +1,340 @@
+import { editor } from '@/test/actors';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { customerBillingProviders, customers } from '@/db/schema';
+import {
+  customerFilters,
+  customerInput,
+  emptyCustomerForm,
+  type CustomerFilters,
+  type CustomerFormValues,
+} from '@/lib/validations/customer';
+import {
+  countCustomers,
+  customerPageQuery,
+  EXACT_COUNT_LIMIT,
+  insertCustomer,
+  listCustomers,
+  setCustomerArchived,
+  type CustomerRow,
+} from './customers';
+
+const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+
+// Every customer of this file carries `run` in its ID, so a search for `run` isolates them from
+// other tests' rows.
+const run = `zq${randomUUID().slice(0, 6)}`;
+const COUNT = 130;
+const NAMES = ['Acme', 'acme', 'Beta Co', 'Zeta Ltd', 'beta co']; // ties on the Name sort, in two cases
+const TIMES = ['2024-01-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z', '2025-03-01T12:00:00.000Z'];
+
+interface Made {
+  id: string;
+  i: number;
+  archived: boolean;
+  plan: string | null;
+  stripe: boolean;
+  vip: boolean;
+}
+
+const made: Made[] = [];
+
+function input(values: Partial<CustomerFormValues> & { name: string }) {
+  return customerInput.parse({ ...emptyCustomerForm, ...values });
+}
+
+const view = (change: Partial<Record<keyof CustomerFilters, string>>) => customerFilters.parse({ q: run, ...change });
+
+async function walk(filters: CustomerFilters, dir: 'next' | 'prev' = 'next', from?: string) {
+  const pages: CustomerRow[][] = [];
+  let cursor = from;
+  for (let guard = 0; guard < 50; guard++) {
+    const page = await listCustomers(editor, { ...filters, cursor, dir: cursor ? dir : 'next' });
+    pages.push(page.items);
+    const next = dir === 'next' ? page.nextCursor : page.prevCursor;
+    if (!next) return pages;
+    cursor = next;
+  }
+  throw new Error('paging did not end');
+}
+
+/** The same rows ordered by the database directly, the reference for the keyset's order. */
+async function referenceOrder(ids: string[], filters: CustomerFilters): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const key = {
+    created: sql`${customers.createdAt}`,
+    id: sql`lower(${customers.name})`,
+    name: sql`lower(${customers.displayName})`,
+  }[filters.sort];
+  const direction = filters.order === 'desc' ? sql`desc` : sql`asc`;
+  const db = await getDb();
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(
+      sql`${customers.id} in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    )
+    .orderBy(sql`${key} ${direction}`, sql`${customers.id} ${direction}`);
+  return rows.map((r) => r.id);
+}
+
+beforeAll(async () => {
+  const db = await getDb();
+  for (let i = 0; i < COUNT; i++) {
+    const name = `${i % 2 ? 'Kz' : 'kz'}_${run}_${String(i).padStart(3, '0')}`;
+    const result = await insertCustomer(
+      editor,
+      input({
+        name,
+        displayName: NAMES[i % NAMES.length],
+        email: i % 3 === 0 ? `billing${i}@${run}.example` : '',
+        externalId: i % 7 === 0 ? `ext-${run}-${i}` : '',
+        pricePlanName: i % 4 === 0 ? 'growth' : '',
+        tags: i % 3 === 1 ? [`vip-${run}`] : [],
+        ingestAliases: Array.from({ length: 1 + (i % 3) }, (_, k) => ({ value: `${run}-alias-${i}-${k}` })),
+      }),
+    );
+    if (!result.ok) throw new Error(result.message);
+    const { id } = result.data;
+    const stripe = i % 5 === 0;
+    if (stripe) {
+      await db.insert(customerBillingProviders).values({
+        customerId: id,
+        position: 0,
+        billingProvider: 'stripe',
+        deliveryMethod: 'direct_to_billing_provider',
+      });
+    }
+    const archived = i % 6 === 0;
+    if (archived) await setCustomerArchived(editor, id, true);
+    // Many customers share a creation time, so the id has to break the ties.
+    await db
+      .update(customers)
+      .set({ createdAt: new Date(TIMES[i % TIMES.length]!) })
+      .where(sql`${customers.id} = ${id}`);
+    made.push({ id, i, archived, plan: i % 4 === 0 ? 'growth' : null, stripe, vip: i % 3 === 1 });
+  }
+}, 180_000);
+
+const FILTERS = {
+  'no filter': { change: {}, keep: () => true },
+  'price plan': { change: { plan: 'growth' }, keep: (m: Made) => m.plan === 'growth' },
+  'billing provider': { change: { provider: 'stripe' }, keep: (m: Made) => m.stripe },
+  tag: { change: () => ({ tag: `vip-${run}` }), keep: (m: Made) => m.vip },
+} as const;
+
+const STATUSES = {
+  active: (m: Made) => !m.archived,
+  archived: (m: Made) => m.archived,
+  all: () => true,
+} as const;
+
+describe(`keyset pagination of the customer list on ${driver}`, () => {
+  const cases = (['created', 'id', 'name'] as const).flatMap((sort) =>
+    (['asc', 'desc'] as const).flatMap((order) =>
+      (Object.keys(STATUSES) as (keyof typeof STATUSES)[]).flatMap((status) =>
+        (Object.keys(FILTERS) as (keyof typeof FILTERS)[]).map((filter) => ({ sort, order, status, filter })),
+      ),
+    ),
+  );
+
+  it.each(cases)(
+    'sort $sort $order, status $status, $filter: every row once, in order, forward and back',
+    async ({ sort, order, status, filter }) => {
+      const { change, keep } = FILTERS[filter];
+      const filters = view({
+        sort,
+        order,
+        status,
+        limit: '25',
+        ...(typeof change === 'function' ? change() : change),
+      });
+      const expected = made.filter((m) => STATUSES[status](m) && keep(m)).map((m) => m.id);
+      const forward = await walk(filters);
+      const ids = forward.flat().map((r) => r.id);
+      expect(new Set(ids).size).toBe(ids.length); // no row twice
+      expect([...ids].sort()).toEqual([...expected].sort()); // no row missed
+      expect(ids).toEqual(await referenceOrder(expected, filters));
+      forward.slice(0, -1).forEach((page) => expect(page).toHaveLength(25));
+
+      // Back from the last page, page by page, gives the same pages.
+      if (forward.length > 1) {
+        const last = await listCustomers(editor, { ...filters, cursor: undefined });
+        let page = last;
+        for (let p = 1; p < forward.length; p++) {
+          page = await listCustomers(editor, { ...filters, cursor: page.nextCursor!, dir: 'next' });
+        }
+        const backward = await walk(filters, 'prev', page.prevCursor!);
+        expect(backward.map((p) => p.map((r) => r.id))).toEqual(
+          forward
+            .slice(0, -1)
+            .reverse()
+            .map((p) => p.map((r) => r.id)),
+        );
+      }
+    },
+  );
+
+  it('keeps a page stable when customers are added before the cursor', async () => {
+    const filters = view({ sort: 'created', order: 'desc', status: 'all', limit: '25' });
+    const first = await listCustomers(editor, filters);
+    const before = await walk(filters, 'next', first.nextCursor!);
+    // A brand-new customer sorts first (newest), before the cursor.
+    const extra = await insertCustomer(editor, input({ name: `kz_${run}_new` }));
+    expect(extra.ok).toBe(true);
+    const after = await walk(filters, 'next', first.nextCursor!);
+    expect(after.flat().map((r) => r.id)).toEqual(before.flat().map((r) => r.id));
+    if (extra.ok) await setCustomerArchived(editor, extra.data.id, true);
+    made.push({
+      id: extra.ok ? extra.data.id : '',
+      i: -1,
+      archived: true,
+      plan: null,
+      stripe: false,
+      vip: false,
+    });
+  });
+
+  it('treats a cursor made for another sort as the first page', async () => {
+    const byName = await listCustomers(editor, view({ sort: 'name', limit: '25' }));
+    const byCreated = await listCustomers(editor, view({ sort: 'created', limit: '25', cursor: byName.nextCursor! }));
+    expect(byCreated.prevCursor).toBeNull();
+    expect(byCreated.items.map((r) => r.id)).toEqual(
+      (await listCustomers(editor, view({ sort: 'created', limit: '25' }))).items.map((r) => r.id),
+    );
+  });
+});
+
+describe(`customer search on ${driver}`, () => {
+  const search = async (q: string, change: Partial<Record<keyof CustomerFilters, string>> = {}) => {
+    const page = await listCustomers(editor, customerFilters.parse({ q, status: 'all', limit: '100', ...change }));
+    return { exact: page.exactMatches.map((r) => r.name), rest: page.items.map((r) => r.name) };
+  };
+
+  it('finds by part of the ID, the Name, an email, an external ID or an alias, ignoring case', async () => {
+    expect((await search(`KZ_${run}_00`)).rest).toHaveLength(10); // _000 … _009
+    expect((await search(`billing12@${run}`)).rest).toEqual([`kz_${run}_012`]);
+    expect((await search(`xt-${run}-14`)).rest).toEqual([`kz_${run}_014`]);
+    expect((await search(`${run}-alias-25-`)).rest).toEqual([`Kz_${run}_025`]);
+    expect((await search(`ALIAS-25-`)).rest).toContain(`Kz_${run}_025`);
+    expect((await search('zeta ltd', { tag: `vip-${run}` })).rest).toHaveLength(
+      made.filter((m) => m.vip && m.i % NAMES.length === 3).length,
+    );
+  });
+
+  it('puts an exact alias, ID or external ID match first, and not again below', async () => {
+    const alias = await search(`${run}-alias-40-1`);
+    expect(alias.exact).toEqual([`kz_${run}_040`]);
+    expect(alias.rest).not.toContain(`kz_${run}_040`);
+
+    const id = await search(`KZ_${run}_041`); // an ID matches in any case
+    expect(id.exact).toEqual([`Kz_${run}_041`]);
+    expect(id.rest).toEqual([]);
+
+    const external = await search(`ext-${run}-42`);
+    expect(external.exact).toEqual([`kz_${run}_042`]);
+
+    // Filters apply to exact matches too: customer 42 is archived.
+    expect((await search(`ext-${run}-42`, { status: 'active' })).exact).toEqual([]);
+  });
+
+  it('matches the start of a field for fewer than three characters, anywhere from three', async () => {
+    // "kz" starts every ID of this file; "z_" is inside them but starts no field.
+    const short = await listCustomers(editor, customerFilters.parse({ q: 'z_', status: 'all', limit: '100' }));
+    expect(short.items.filter((r) => r.name.includes(run))).toHaveLength(0);
+    const long = await countCustomers(editor, customerFilters.parse({ q: `z_${run}`, status: 'all' }));
+    expect(long.value).toBeGreaterThanOrEqual(COUNT);
+  });
+
+  it('treats % and _ as plain characters, not wildcards', async () => {
+    expect((await search(`kz%${run}`)).rest).toEqual([]);
+    expect((await search(`kz_${run}_1_0`)).rest).toEqual([]);
+  });
+
+  it('finds a customer by an alias added in an edit, and no longer by one removed', async () => {
+    const made = await insertCustomer(editor, input({ name: `edit_${run}`, ingestAliases: [{ value: `old-${run}` }] }));
+    if (!made.ok) throw new Error(made.message);
+    const { updateCustomer, getCustomer } = await import('./customers');
+    const before = await getCustomer(editor, made.data.id);
+    await updateCustomer(
+      editor,
+      made.data.id,
+      before!.version,
+      input({ name: `edit_${run}`, ingestAliases: [{ value: `new-${run}` }] }),
+    );
+    expect((await search(`new-${run}`)).exact).toEqual([`edit_${run}`]);
+    expect((await search(`old-${run}`)).exact).toEqual([]);
+    expect((await search(`old-${run}`)).rest).toEqual([]);
+    await setCustomerArchived(editor, made.data.id, true);
+  });
+
+  it('counts matches exactly', async () => {
+    const expected = made.filter((m) => !m.archived && m.vip).length;
+    expect(await countCustomers(editor, view({ tag: `vip-${run}` }))).toEqual({ value: expected, exact: true });
+    expect(await countCustomers(editor, customerFilters.parse({ q: `${run}-alias-40-1` }))).toEqual({
+      value: 1,
+      exact: true,
+    });
+    expect(EXACT_COUNT_LIMIT).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('estimates past the exact limit, and says it is an estimate', async () => {
+    const db = await getDb();
+    await db.execute(sql`analyze customers`);
+    const all = made.filter((m) => !m.archived).length;
+    const estimate = await countCustomers(editor, view({}), 20);
+    expect(estimate.exact).toBe(false);
+    expect(estimate.value).toBeGreaterThan(20);
+    // The planner's guess for a trigram match is rough; it must still be of the right kind.
+    expect(estimate.value).toBeLessThan(all * 100);
+    expect(await countCustomers(editor, view({}), all)).toEqual({ value: all, exact: true });
+  });
+});
+
+describe(`indexes behind the list on ${driver}`, () => {
+  /**
+   * The plan's index names, with sequential scans ruled out so a usable index must be chosen. On
+   * these few rows, walking the sort's index beats any filter's; ruling out plain index scans
+   * too leaves the filter's own index (a bitmap scan), if it can serve the condition.
+   */
+  async function indexesUsed(filters: CustomerFilters, walkingTheSortIndex = true): Promise<string[]> {
+    const db = await getDb();
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      if (!walkingTheSortIndex) await tx.execute(sql`set local enable_indexscan = off`);
+      const { query } = customerPageQuery(db, filters);
+      const result = await tx.execute(sql`explain (format json) ${query.getSQL()}`);
+      const plan = JSON.stringify((result as unknown as { rows: unknown[] }).rows);
+      if (process.env.SHOW_PLANS) console.log(JSON.stringify(filters), plan);
+      return [...plan.matchAll(/"Index Name":\s*"([^"]+)"/g)].map((m) => m[1]!);
+    });
+  }
+
+  it.each([
+    [{}, 'customers_created_at_id_idx'],
+    [{ sort: 'created', order: 'asc' }, 'customers_created_at_id_idx'],
+    [{ sort: 'id' }, 'customers_id_sort_idx'],
+    [{ sort: 'id', order: 'desc' }, 'customers_id_sort_idx'],
+    [{ sort: 'name' }, 'customers_name_sort_idx'],
+    [{ sort: 'name', order: 'desc' }, 'customers_name_sort_idx'],
+    [{ q: 'some-alias' }, 'customer_ingest_aliases_alias_key'],
+  ] as const)('the list %j reads %s', async (change, index) => {
+    expect(await indexesUsed(customerFilters.parse(change))).toContain(index);
+  });
+
+  it.each([
+    [{ q: 'acme' }, 'customers_search_text_idx'],
+    [{ q: 'ac' }, 'customers_search_text_idx'],
+    [{ q: 'a' }, 'customers_search_text_idx'],
+    [{ tag: 'vip' }, 'customers_tags_idx'],
+    [{ plan: 'growth' }, 'customers_price_plan_idx'],
+    [{ provider: 'stripe' }, 'customer_billing_providers_provider_idx'],
+  ] as const)('the filter %j can use %s', async (change, index) => {
+    expect(await indexesUsed(customerFilters.parse(change), false)).toContain(index);
+  });
+});

@@ -1,0 +1,35 @@
+// Serves the built portal (npm start, npm run serve, the e2e servers).
+//
+// Next itself fills X-Forwarded-For in only when a request lacks it, so under a bare `next start`
+// any client picks the address that better-auth keys the sign-in limit on. Here the header is the
+// socket's address, whatever the client sent, unless TRUSTED_PROXY=1 says that the portal is
+// reached only through a reverse proxy that overwrites the header itself.
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+
+process.env.NODE_ENV ??= 'production';
+const { default: next } = await import('next');
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname; // unset: every interface, as `next start`
+const trustProxy = process.env.TRUSTED_PROXY === '1';
+
+const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+// Read by lib/auth/auth.ts: without it (a bare `next start`) no forwarded header is believed.
+globalThis[Symbol.for('meterline.forwardedForVouched')] = true;
+
+createServer((req, res) => {
+  if (!trustProxy) {
+    const peer = req.socket.remoteAddress;
+    if (peer) req.headers['x-forwarded-for'] = peer;
+    else delete req.headers['x-forwarded-for'];
+  }
+  void handle(req, res);
+}).listen(port, hostname, () => {
+  console.log(`Meterline on http://${hostname ?? 'localhost'}:${port}${trustProxy ? ' (behind a trusted proxy)' : ''}`);
+});
