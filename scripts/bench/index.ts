@@ -3,17 +3,15 @@
 //
 // For each size and driver: a scratch database, migrated by the app's own db/index.ts and seeded
 // with set-based SQL; the SQL floors run through the same driver; then the built app is started
-// with `next start` on that database, signed in over HTTP and driven with autocannon.
+// as `npm start` starts it (server.mjs, Next's production server) on that database, signed in
+// over HTTP and driven with autocannon.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { closeDatabase, getDatabase } from '../../db';
-import type { Actor } from '../../lib/auth/permissions';
-import { listCustomers } from '../../lib/data/customers';
-import { parseCustomerFilters } from '../../lib/validations/customer';
-import { STUBS } from './app-contract';
+import { countMatches, listPage } from './app-contract';
 import { bundleSize, type BundleSize } from './bundle-size';
 import { measureHttp, scenarios, type HttpResult, type HttpScenarioKey } from './http';
 import { parseOptions, type BenchOptions, type Driver } from './options';
@@ -43,14 +41,12 @@ function pointAppAt(database: DatabaseEnv, poolSize: number) {
   Object.assign(process.env, database, { DATABASE_POOL_SIZE: String(poolSize) });
 }
 
-const READER: Actor = { id: 'bench', email: 'bench@meterline.example', name: 'Bench', role: 'viewer' };
-
 /** Follows nextCursor through the app's own listCustomers; returns the cursor of the deepest page. */
 async function deepCursor(pages: number): Promise<{ cursor: string | null; pages: number }> {
   let cursor: string | null = null;
   let reached = 0;
   for (let i = 0; i < pages; i++) {
-    const page = await listCustomers(READER, parseCustomerFilters(new URLSearchParams(cursor ? { cursor } : {})));
+    const page = await listPage(cursor ? { cursor } : {});
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
     reached = i + 1;
@@ -71,6 +67,7 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
     log(`${label}: seeding ${size.toLocaleString('en-US')} customers`);
     const seeded = await seed(db, size, log);
     const probes = await pickProbes(db, size);
+    const searchMatches = await countMatches({ q: probes.searchTerm });
     const deep = await deepCursor(o.deepPages);
     log(`${label}: SQL floors`);
     const sql = await measureSqlFloors(
@@ -81,7 +78,7 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
     await closeDatabase(); // PGlite: one process per folder, and the server is next
 
     createUser(scratch.database);
-    log(`${label}: starting next on port ${o.port}`);
+    log(`${label}: starting the app (server.mjs) on port ${o.port}`);
     server = await startServer(scratch.database, o.port);
     cleanups.add(server.stop);
     const cookie = await signIn(server.baseUrl);
@@ -101,16 +98,13 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
       database: scratch.where,
       loadAverage,
       seed: seeded,
-      probes: { ...probes, deepCursor: deep.cursor, deepPages: deep.pages },
+      probes: { ...probes, searchMatches, deepCursor: deep.cursor, deepPages: deep.pages },
       sql,
       http,
       bundles,
-      stubs: Object.entries(STUBS)
-        .filter(([, stubbed]) => stubbed)
-        .map(([name]) => name),
     };
   } catch (err) {
-    if (server) console.error(`next start output (last lines):\n${server.output().slice(-4000)}`);
+    if (server) console.error(`server output (last lines):\n${server.output().slice(-4000)}`);
     throw err;
   } finally {
     if (server) {

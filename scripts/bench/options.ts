@@ -28,7 +28,7 @@ const USAGE = `npm run bench -- [options]
   --duration 10            seconds each HTTP scenario is measured
   --warmup 2               seconds of warm-up before each HTTP scenario (not counted)
   --connections 10         concurrent HTTP connections (and concurrent queries for the SQL floor's q/s)
-  --port 3401              port for next start
+  --port 3401              port the app is served on
   --deep-pages 200         pages the deep-page scenario follows nextCursor before measuring
   --sql-iterations 1000    serial runs of each SQL floor (at most --sql-seconds long)
   --sql-seconds 5          time box of each SQL floor phase

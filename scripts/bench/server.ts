@@ -1,4 +1,4 @@
-// The real app: built once, started with `next start` on a scratch database, signed in over HTTP.
+// The real app: built once, served on a scratch database as `npm start` serves it, signed in over HTTP.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 
@@ -51,14 +51,18 @@ export interface Server {
   output: () => string;
 }
 
-/** `next start` on 127.0.0.1:port, with METERLINE_BENCH=1 so the bare floor route answers. */
+/**
+ * The build, served as `npm start` serves it (server.mjs: Next's production server, which also
+ * vouches for the client address), on 127.0.0.1:port, with METERLINE_BENCH=1 so the bare floor
+ * route answers.
+ */
 export async function startServer(database: DatabaseEnv, port: number): Promise<Server> {
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: appEnv(database, { METERLINE_BENCH: '1', BETTER_AUTH_SECRET: AUTH_SECRET, NODE_ENV: 'production' }),
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group: npx, next and its workers stop together
+    detached: true, // its own process group, stopped as one
   });
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -85,7 +89,7 @@ export async function startServer(database: DatabaseEnv, port: number): Promise<
 
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (exited) throw new Error(`next start exited:\n${output}`);
+    if (exited) throw new Error(`the server exited:\n${output}`);
     try {
       // Any answer means it listens; /sign-in also opens the database (and, on PGlite, migrates).
       const response = await fetch(`${baseUrl}/sign-in`, { redirect: 'manual' });
@@ -96,7 +100,7 @@ export async function startServer(database: DatabaseEnv, port: number): Promise<
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 120 s:\n${output}`);
+      throw new Error(`the server did not answer within 120 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -4,7 +4,7 @@ import type { Database } from '../../db';
 import { insertCustomer } from '../../lib/data/customers';
 import type { Actor } from '../../lib/auth/permissions';
 import { customerInput } from '../../lib/validations/customer';
-import { exactMatchQuery, listQuery, type RawQuery } from './app-contract';
+import { exactMatchQuery, listCustomersStatements, listQuery, type RawQuery } from './app-contract';
 import { createBody } from './create-body';
 import { elapsedMs, latencyFigures, type Figures } from './stats';
 
@@ -70,14 +70,11 @@ async function timeConcurrent(run: () => Promise<unknown>, o: SqlFloorOptions): 
   return done / (elapsedMs(start) / 1000);
 }
 
+/** Runs the statements together, as listCustomers does (a search's page and exact matches). */
 async function floor(what: string, queries: RawQuery[], client: Client, o: SqlFloorOptions): Promise<SqlFloor> {
   const run = async () => {
-    let first = -1;
-    for (const q of queries) {
-      const result = await client.query(q.sql, q.params);
-      if (first < 0) first = result.rows.length;
-    }
-    return first;
+    const results = await Promise.all(queries.map((q) => client.query(q.sql, q.params)));
+    return results[0]?.rows.length ?? 0;
   };
   const rows = await run();
   return { what, serial: await timeSerial(run, o), concurrentPerSecond: await timeConcurrent(run, o), rows };
@@ -92,20 +89,24 @@ export async function measureSqlFloors(
   o: SqlFloorOptions,
 ): Promise<Record<SqlFloorKey, SqlFloor>> {
   const client = rawClient(db);
-  const list = await listQuery({});
-  const deep = await listQuery(inputs.deepCursor ? { cursor: inputs.deepCursor } : {});
-  const search = await listQuery({ q: inputs.searchTerm });
-  const searchExact = await exactMatchQuery(inputs.searchTerm);
-  const aliasList = await listQuery({ q: inputs.alias });
-  const aliasExact = await exactMatchQuery(inputs.alias);
-
+  const deepParams: Record<string, string> = inputs.deepCursor ? { cursor: inputs.deepCursor } : {};
   const reads = {
-    list: await floor('list query, first page', [list], client, o),
-    deep: await floor('list query at the deep cursor', [deep], client, o),
-    search: await floor('list query with q + exact matches', [search, searchExact], client, o),
-    alias: await floor('list query with q=alias + exact matches', [aliasList, aliasExact], client, o),
-    searchQuery: await floor('list query with q alone', [search], client, o),
-    aliasLookup: await floor('exact-match query alone', [aliasExact], client, o),
+    list: await floor('listCustomers: page', await listCustomersStatements({}), client, o),
+    deep: await floor('listCustomers: page at the deep cursor', await listCustomersStatements(deepParams), client, o),
+    search: await floor(
+      'listCustomers: page + exact matches',
+      await listCustomersStatements({ q: inputs.searchTerm }),
+      client,
+      o,
+    ),
+    alias: await floor(
+      'listCustomers: page + exact matches',
+      await listCustomersStatements({ q: inputs.alias }),
+      client,
+      o,
+    ),
+    searchQuery: await floor('search page query alone', [await listQuery({ q: inputs.searchTerm })], client, o),
+    aliasLookup: await floor('exact-match query alone', [await exactMatchQuery(inputs.alias)], client, o),
   };
 
   // The create floor calls the data layer itself (Drizzle, one transaction with its audit entry),
