@@ -14,7 +14,7 @@ import { closeDatabase, getDatabase } from '../../db';
 import { countMatches, listPage } from './app-contract';
 import { bundleSize, type BundleSize } from './bundle-size';
 import { measureHttp, scenarios, type HttpResult, type HttpScenarioKey } from './http';
-import { parseOptions, type BenchOptions, type Driver } from './options';
+import { parseOptions, UsageError, type BenchOptions, type Driver } from './options';
 import { evaluateTargets, runLabel, runTable, targetsTable, type RunResult } from './report';
 import { createScratch, type Scratch } from './scratch';
 import { probes as pickProbes, seed } from './seed';
@@ -139,7 +139,7 @@ async function main() {
     }
     process.exit(130);
   });
-  if (!(await portIsFree(options.port))) throw new Error(`port ${options.port} is in use: pass --port`);
+  if (!(await portIsFree(options.port))) throw new UsageError(`port ${options.port} is in use: pass --port`);
   const startedAt = new Date();
   if (options.build) buildApp(log);
 
@@ -199,6 +199,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  console.error(err instanceof UsageError ? err.message : err instanceof Error ? (err.stack ?? err.message) : err);
   process.exit(1);
 });

@@ -37,9 +37,12 @@ const USAGE = `npm run bench -- [options]
 
 Quick try: npm run bench -- --sizes 10000 --duration 3`;
 
+/** A mistake in the command line: reported as a sentence, without a stack. */
+export class UsageError extends Error {}
+
 function positiveInt(name: string, value: string): number {
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive integer, not "${value}"`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer, not "${value}"`);
   return n;
 }
 
@@ -66,15 +69,15 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     return null;
   }
   const drivers = values.drivers.split(',').map((d) => d.trim());
-  for (const d of drivers) if (d !== 'pg' && d !== 'pglite') throw new Error(`--drivers: unknown driver "${d}"`);
+  for (const d of drivers) if (d !== 'pg' && d !== 'pglite') throw new UsageError(`--drivers: unknown driver "${d}"`);
   const pgBase = process.env.DATABASE_URL || null;
   if (drivers.includes('pg') && !pgBase) {
-    throw new Error(
+    throw new UsageError(
       'The pg driver needs DATABASE_URL (a server to make scratch databases on); or pass --drivers pglite',
     );
   }
   const warmup = Number(values.warmup);
-  if (!Number.isFinite(warmup) || warmup < 0) throw new Error('--warmup must be 0 or more seconds');
+  if (!Number.isFinite(warmup) || warmup < 0) throw new UsageError('--warmup must be 0 or more seconds');
   return {
     sizes: values.sizes.split(',').map((s) => positiveInt('sizes', s.trim())),
     drivers: drivers as Driver[],
