@@ -79,6 +79,7 @@ test.describe('finding customers', () => {
 
     await page.getByLabel('Tag', { exact: true }).fill(`vip-${run}`);
     await expect(page).toHaveURL(new RegExp(`[?&]tag=vip-${run}`));
+    await expect(customersList.rows).toHaveCount(1);
     expect(await customersList.visibleIds()).toEqual([`${run}-growth-vip`]);
 
     await page.getByLabel('Price plan').selectOption({ label: 'Any plan' });
