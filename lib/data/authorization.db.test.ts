@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditEntries, customers, pricePlans, users } from '@/db/schema';
 import { ForbiddenError, type Actor, type Role } from '@/lib/auth/permissions';
-import { customerFilters, customerInput, emptyCustomerForm } from '@/lib/validations/customer';
+import { customerInput, emptyCustomerForm } from '@/lib/validations/customer';
+import { customerFilters } from '@/lib/validations/customer-filters';
 import { admin, editor } from '@/test/actors';
 import { customerHistory, listAuditEntries } from './audit';
 import {

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  customerFilters,
   customerInput,
   emptyCustomerForm,
   toCustomerFormValues,
   type CustomerFormValues,
 } from '@/lib/validations/customer';
+import { customerFilters } from '@/lib/validations/customer-filters';
 import { emptyBillingProvider } from '@/lib/validations/billing-providers';
 import { getCustomer, insertCustomer, listCustomers, setCustomerArchived, updateCustomer } from './customers';
 

@@ -4,13 +4,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { customerBillingProviders, customers } from '@/db/schema';
-import {
-  customerFilters,
-  customerInput,
-  emptyCustomerForm,
-  type CustomerFilters,
-  type CustomerFormValues,
-} from '@/lib/validations/customer';
+import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
+import { customerFilters, type CustomerFilters } from '@/lib/validations/customer-filters';
 import {
   countCustomers,
   customerPageQuery,

@@ -2,7 +2,8 @@ import { editor } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDatabase } from '@/db';
-import { customerFilters, customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
+import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
+import { customerFilters } from '@/lib/validations/customer-filters';
 import { getCustomer, insertCustomer, listCustomers, type CustomerRow } from './customers';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';

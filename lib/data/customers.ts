@@ -15,13 +15,12 @@ import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-r
 import type { BillingProviderConfigurationInput } from '@/lib/validations/billing-providers';
 import {
   customerId,
-  type CustomerFilters,
-  type CustomerSort,
   type CustomerInput,
   type CustomerFormValues,
   type CustomerRecordFields,
   CUSTOMER_FIELD_LABELS,
 } from '@/lib/validations/customer';
+import { type CustomerFilters, type CustomerSort } from '@/lib/validations/customer-filters';
 import { diffRecords, recordAudit } from './audit';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 

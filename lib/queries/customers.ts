@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { CustomerCount, CustomerPage } from '@/lib/data/customers';
-import { customerFiltersToSearch, type CustomerFilters } from '@/lib/validations/customer';
+import { customerFiltersToSearch, type CustomerFilters } from '@/lib/validations/customer-filters';
 
 export const customerKeys = {
   all: ['customers'] as const,

@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { requiredText } from './text';
 
-export const BILLING_PROVIDERS = {
-  stripe: 'Stripe',
-  netsuite: 'NetSuite',
-  aws_marketplace: 'AWS Marketplace',
-  azure_marketplace: 'Azure Marketplace',
-  gcp_marketplace: 'GCP Marketplace',
-} as const;
-export type BillingProvider = keyof typeof BILLING_PROVIDERS;
+import { BILLING_PROVIDERS, type BillingProvider } from './billing-provider-names';
+
+export { BILLING_PROVIDERS, type BillingProvider };
 
 export const DELIVERY_METHODS = {
   direct_to_billing_provider: 'Direct to billing provider',

@@ -4,7 +4,7 @@
 import { getDatabase } from '../../db';
 import type { Actor } from '../../lib/auth/permissions';
 import { countCustomers, customerPageQuery, listCustomers } from '../../lib/data/customers';
-import { parseCustomerFilters } from '../../lib/validations/customer';
+import { parseCustomerFilters } from '../../lib/validations/customer-filters';
 
 export { customerSearchText } from '../../db/schema';
 

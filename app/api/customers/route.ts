@@ -3,7 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { invalid } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import { insertCustomer, listCustomers } from '@/lib/data/customers';
-import { customerInput, parseCustomerFilters } from '@/lib/validations/customer';
+import { customerInput } from '@/lib/validations/customer';
+import { parseCustomerFilters } from '@/lib/validations/customer-filters';
 
 const noStore = { 'cache-control': 'no-store' };
 

@@ -7,7 +7,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { listCustomers } from '@/lib/data/customers';
 import { listPricePlanOptions } from '@/lib/data/price-plans';
 import { customerKeys } from '@/lib/queries/customers';
-import { parseCustomerFilters } from '@/lib/validations/customer';
+import { parseCustomerFilters } from '@/lib/validations/customer-filters';
 import { CustomersTable } from '../_components/customers-table';
 
 export const metadata: Metadata = { title: 'Customers' };

@@ -10,12 +10,13 @@ import type { PricePlanOption } from '@/lib/data/price-plans';
 import { customerCountQuery, customerListQuery } from '@/lib/queries/customers';
 import { cn, formatDateTime, plural } from '@/lib/utils';
 import {
+  CUSTOMER_SORTS,
   CUSTOMER_STATUSES,
   defaultOrder,
   parseCustomerFilters,
   type CustomerFilters,
   type CustomerSort,
-} from '@/lib/validations/customer';
+} from '@/lib/validations/customer-filters';
 import { AliasChips } from './alias-chips';
 import { CustomersToolbar, PageSizeSelect } from './customers-toolbar';
 import { firstPage, ListLink } from './list-navigation';
@@ -165,8 +166,6 @@ const roughly = (n: number) => {
   return Math.round(n / step) * step;
 };
 
-const SORT_LABELS: Record<CustomerSort, string> = { id: 'ID', name: 'Name', created: 'Created' };
-
 /** A column header that sorts by its column; a second click turns the order round. */
 function SortHeader({
   sort,
@@ -179,7 +178,7 @@ function SortHeader({
 }) {
   const active = filters.sort === sort;
   const order = active ? (filters.order === 'asc' ? 'desc' : 'asc') : defaultOrder(sort);
-  const label = SORT_LABELS[sort];
+  const label = CUSTOMER_SORTS[sort];
   return (
     <th
       scope="col"

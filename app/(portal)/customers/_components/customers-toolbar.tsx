@@ -5,8 +5,13 @@ import { inputClass } from '@/components/ui/field';
 import type { PricePlanOption } from '@/lib/data/price-plans';
 import { useDebounced } from '@/lib/hooks/use-debounced';
 import { cn } from '@/lib/utils';
-import { BILLING_PROVIDERS } from '@/lib/validations/billing-providers';
-import { MAX_SEARCH_LENGTH, MAX_TAG_LENGTH, PAGE_SIZES, type CustomerFilters } from '@/lib/validations/customer';
+import { BILLING_PROVIDERS } from '@/lib/validations/billing-provider-names';
+import {
+  MAX_SEARCH_LENGTH,
+  MAX_TAG_LENGTH,
+  PAGE_SIZES,
+  type CustomerFilters,
+} from '@/lib/validations/customer-filters';
 import { firstPage, showView } from './list-navigation';
 
 const TYPING_PAUSE_MS = 250;

@@ -1,7 +1,7 @@
 'use client';
 
 import type { MouseEvent, ReactNode } from 'react';
-import { customerFiltersToSearch, type CustomerFilters } from '@/lib/validations/customer';
+import { customerFiltersToSearch, type CustomerFilters } from '@/lib/validations/customer-filters';
 
 const listHref = (filters: CustomerFilters) => `/customers${customerFiltersToSearch(filters)}`;
 

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { authorize } from '@/lib/auth/session';
 import { countCustomers } from '@/lib/data/customers';
-import { parseCustomerFilters } from '@/lib/validations/customer';
+import { parseCustomerFilters } from '@/lib/validations/customer-filters';
 
 /** How many customers the view matches: exact up to a limit, the planner's estimate past it. */
 export async function GET(request: NextRequest) {
