@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
+import { connection } from 'next/server';
 import { SidebarNav } from '@/components/sidebar-nav';
 import { UserMenu } from '@/components/user-menu';
 import { getActor } from '@/lib/auth/session';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
+  await connection(); // so that `next build` never opens the database
   // Only to choose the sections shown: each page checks the session and permission itself.
   const actor = await getActor();
   return (
