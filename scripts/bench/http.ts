@@ -16,6 +16,8 @@ export interface HttpScenario {
 
 export interface HttpResult extends Figures {
   scenario: HttpScenario;
+  /** The same requests one at a time (one connection): the latency a single user feels. */
+  oneUser: Figures;
   /** Responses by status code, and connection errors/timeouts. */
   statusCodes: Record<string, number>;
   errors: number;
@@ -133,6 +135,8 @@ export async function measureHttp(
   const nextBody = () => JSON.stringify(createBody(`bench-${runLabel}`, n++));
   const probed = await probe(baseUrl, cookie, s, nextBody());
   if (o.warmup > 0) await cannon(baseUrl, cookie, s, o.warmup, o.connections, nextBody, () => {});
+  const alone: number[] = [];
+  const single = await cannon(baseUrl, cookie, s, Math.max(3, o.duration / 2), 1, nextBody, (ms) => alone.push(ms));
   const latencies: number[] = [];
   const result = await cannon(baseUrl, cookie, s, o.duration, o.connections, nextBody, (ms) => latencies.push(ms));
   const statusCodes: Record<string, number> = {};
@@ -141,6 +145,7 @@ export async function measureHttp(
   return {
     ...latencyFigures(latencies, result.duration),
     scenario: s,
+    oneUser: latencyFigures(alone, single.duration),
     statusCodes,
     errors: result.errors,
     timeouts: result.timeouts,
