@@ -378,6 +378,56 @@ test.describe('keyboard only', () => {
     await expect(customerDetail.aliases).toHaveText(['kb-one', 'kb-two']);
   });
 
+  test('Country: type part of a name, ↓ and Enter pick it; Escape closes the list and keeps the pick', async ({
+    page,
+    customerForm,
+    customerDetail,
+  }) => {
+    const id = uniqueId('keys-country');
+    await customerForm.open();
+    await customerForm.field('ID').fill(id);
+    const { country, countryList } = customerForm;
+    await pressTabUntilFocused(page, country);
+    await expect(country).toHaveAttribute('aria-expanded', 'false');
+
+    // Typing opens the list of matches, accents ignored, with the first one active.
+    await page.keyboard.type('ger');
+    await expect(country).toHaveAttribute('aria-expanded', 'true');
+    await expect(countryList.getByRole('option')).toHaveText(['Algeria', 'Germany', 'Niger', 'Nigeria']);
+    await expectActiveCountry(customerForm, 'Algeria');
+    await expectNoAxeViolations(page);
+
+    await page.keyboard.press('ArrowDown');
+    await expectActiveCountry(customerForm, 'Germany');
+    await page.keyboard.press('Enter');
+    await expect(countryList).toBeHidden();
+    await expect(country).toHaveValue('Germany');
+    await expect(country).toHaveAttribute('aria-expanded', 'false');
+    await expect(country).toBeFocused();
+
+    // ↓ opens the whole list on the chosen country; Escape closes it and keeps the choice.
+    await page.keyboard.press('ArrowDown');
+    await expect(countryList).toBeVisible();
+    await expectActiveCountry(customerForm, 'Germany');
+    await expect(customerForm.countryOption('Germany')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Escape');
+    await expect(countryList).toBeHidden();
+    await expect(country).toHaveValue('Germany');
+
+    // Text left half-typed is put back to the chosen name by Escape.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('cote');
+    await expect(countryList.getByRole('option')).toHaveText(['Côte d’Ivoire']);
+    await page.keyboard.press('Escape');
+    await expect(countryList).toBeHidden();
+    await expect(country).toHaveValue('Germany');
+
+    // With the list closed, Enter submits the form.
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(DETAIL_URL);
+    await expect(customerDetail.item('Country')).toHaveText('Germany');
+  });
+
   test('ID is the first form field and Name the second in Tab order', async ({ page, customerForm }) => {
     await customerForm.open();
     const stops = await tabStopsUntil(page, customerForm.field('ID'));
@@ -523,6 +573,13 @@ function escapeRegExp(s: string) {
 }
 
 /** Presses Tab (or Shift+Tab) until `target` has focus; fails after `max` presses. */
+/** The country option that the Country box points at as active (aria-activedescendant). */
+async function expectActiveCountry(form: CustomerFormPage, name: string) {
+  const option = form.countryOption(name);
+  await expect(option).toBeVisible();
+  await expect(form.country).toHaveAttribute('aria-activedescendant', (await option.getAttribute('id'))!);
+}
+
 async function pressTabUntilFocused(page: Page, target: Locator, key = 'Tab', max = 40) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);

@@ -108,6 +108,21 @@ export class CustomerFormPage {
     await this.tagsInput.press('Enter');
   }
 
+  // ——— country ———
+
+  get country() {
+    return this.page.getByRole('combobox', { name: 'Country', exact: true });
+  }
+
+  /** The list of countries under Country, while it is open. */
+  get countryList() {
+    return this.page.getByRole('listbox', { name: 'Country', exact: true });
+  }
+
+  countryOption(name: string) {
+    return this.countryList.getByRole('option', { name, exact: true });
+  }
+
   // ——— other emails ———
 
   otherEmail(n: number) {
@@ -265,8 +280,8 @@ export class CustomerFormPage {
     if (c.state !== undefined) await this.field('State').fill(c.state);
     if (c.zipcode !== undefined) await this.field('Zipcode').fill(c.zipcode);
     if (c.country !== undefined) {
-      await this.field('Country').fill(c.country);
-      await this.page.getByRole('option', { name: c.country, exact: true }).click();
+      await this.country.fill(c.country);
+      await this.countryOption(c.country).click();
     }
     // New rows go after the ones already there.
     if (c.otherEmails?.length) {
