@@ -68,8 +68,12 @@ const slugSql = sql`lower(${brandSql})`;
 const idSql = sql`overlay(overlay(md5('meterline-bench-' || g) placing '4' from 13) placing '8' from 17)::uuid`;
 const THREE_YEARS_S = 3 * 365 * 24 * 3600;
 
-/** One chunk of customers: rows lo..hi. */
-function insertCustomers(lo: number, hi: number): SQL {
+/**
+ * One chunk of customers: rows lo..hi of size. They arrive over three years in row order, as a
+ * live portal's do (created_at is now() at insert), so the table's physical order follows
+ * created_at, with a few milliseconds of jitter.
+ */
+function insertCustomers(lo: number, hi: number, size: number): SQL {
   const rows = sql`
     select
       ${idSql} as id,
@@ -87,7 +91,7 @@ function insertCustomers(lo: number, hi: number): SQL {
       created_at as updated_at,
       case when ${h(12)} % 20 = 0 then created_at + interval '30 days' end as archived_at
     from (
-      select g, now() - (${h(13)} % ${sql.raw(String(THREE_YEARS_S))}) * interval '1 second'
+      select g, now() - (${size}::int - g) * (${THREE_YEARS_S}::float8 / ${size}::int) * interval '1 second'
         - (${h(19)} % 1000) * interval '1 millisecond' as created_at
       from generate_series(${lo}::int, ${hi}::int) g
     ) s, (select array_agg(name order by name) as names from price_plans) plans`;
@@ -179,7 +183,7 @@ export async function seed(db: Database, size: number, log: (line: string) => vo
   for (let lo = 1; lo <= size; lo += CHUNK) {
     const hi = Math.min(size, lo + CHUNK - 1);
     await db.transaction(async (tx) => {
-      await tx.execute(insertCustomers(lo, hi));
+      await tx.execute(insertCustomers(lo, hi, size));
       await tx.execute(insertAliases(lo, hi));
       await tx.execute(fillSearchText(lo, hi));
       await tx.execute(insertProviders(lo, hi));
