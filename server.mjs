@@ -20,7 +20,7 @@ const trustProxy = process.env.TRUSTED_PROXY === '1';
 const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
-// Read by lib/auth/auth.ts: without it (a bare `next start`) no forwarded header is believed.
+// Read by lib/auth/auth.ts: without it (a bare `next start`) no forwarded header (For, Proto) is believed.
 globalThis[Symbol.for('meterline.forwardedForVouched')] = true;
 
 createServer((req, res) => {
@@ -28,6 +28,10 @@ createServer((req, res) => {
     const peer = req.socket.remoteAddress;
     if (peer) req.headers['x-forwarded-for'] = peer;
     else delete req.headers['x-forwarded-for'];
+    // This server speaks plain http: the session cookie is Secure only when the request came over https.
+    req.headers['x-forwarded-proto'] = 'http';
+  } else {
+    req.headers['x-forwarded-proto'] ??= 'http';
   }
   void handle(req, res);
 }).listen(port, hostname, () => {

@@ -2,11 +2,12 @@
 
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getAuth } from '@/lib/auth/auth';
+import { getAuth, requestUsesHttps } from '@/lib/auth/auth';
 
 /** Ends the session on the server (its row is deleted) and clears the cookie. */
 export async function signOut(): Promise<void> {
-  const auth = await getAuth();
-  await auth.api.signOut({ headers: await headers() });
+  const requestHeaders = await headers();
+  const auth = await getAuth(requestUsesHttps(requestHeaders));
+  await auth.api.signOut({ headers: requestHeaders });
   redirect('/sign-in');
 }

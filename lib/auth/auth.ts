@@ -10,6 +10,8 @@ import { getDb, type Database } from '@/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/db/schema';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 5 };
+/** The public first-run setup action: limited like sign-in, per client address. */
+export const SETUP_LIMIT = { window: 60, max: 5 };
 
 /**
  * The secret that signs session cookies: BETTER_AUTH_SECRET, or (for the embedded setup, so a
@@ -38,7 +40,7 @@ function authSecret(): string {
  * value, so none is read and every client shares one bucket: stricter, never looser.
  */
 function ipAddressHeaders(): string[] {
-  const vouched = (globalThis as Record<symbol, unknown>)[Symbol.for('meterline.forwardedForVouched')] === true;
+  const vouched = forwardedHeadersVouched();
   if (!vouched && process.env.NODE_ENV === 'production') {
     console.warn(
       'Not started by server.mjs: X-Forwarded-For is ignored and sign-in is limited for all clients at once.',
@@ -47,7 +49,34 @@ function ipAddressHeaders(): string[] {
   return vouched ? ['x-forwarded-for'] : [];
 }
 
-function createAuth(db: Database) {
+/** The header server.mjs vouches for (or a trusted proxy's, under TRUSTED_PROXY=1): see ipAddressHeaders. */
+const forwardedHeadersVouched = () =>
+  (globalThis as Record<symbol, unknown>)[Symbol.for('meterline.forwardedForVouched')] === true;
+
+/**
+ * Whether this request reached the portal over https, which decides whether the session cookie is
+ * `__Secure-…; Secure` (a browser drops such a cookie on a plain-http page that is not localhost).
+ * BETTER_AUTH_URL, when set, decides for every request; otherwise X-Forwarded-Proto as server.mjs
+ * vouches for it ("http" from the socket, or the trusted proxy's word). Under a bare `next start`
+ * nothing is believed: Secure in production, as better-auth would.
+ */
+export function requestUsesHttps(headers: Headers): boolean {
+  const configured = process.env.BETTER_AUTH_URL;
+  if (configured) return configured.startsWith('https://');
+  if (!forwardedHeadersVouched()) return process.env.NODE_ENV === 'production';
+  return headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+}
+
+/**
+ * The client address that limits key on, from the headers server.mjs vouches for: one address, or
+ * "unknown" (every such client shares one limit: stricter, never looser), as better-auth does.
+ */
+export function clientAddress(headers: Headers): string {
+  const forwarded = forwardedHeadersVouched() ? headers.get('x-forwarded-for')?.trim() : undefined;
+  return forwarded && !forwarded.includes(',') && forwarded.length <= 64 ? forwarded : 'unknown';
+}
+
+function createAuth(db: Database, https: boolean) {
   return betterAuth({
     database: drizzleAdapter(db, {
       provider: 'pg',
@@ -70,7 +99,7 @@ function createAuth(db: Database) {
       max: 100,
       customRules: { '/sign-in/email': SIGN_IN_LIMIT },
     },
-    advanced: { ipAddress: { ipAddressHeaders: ipAddressHeaders() } },
+    advanced: { ipAddress: { ipAddressHeaders: ipAddressHeaders() }, useSecureCookies: https },
     session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
     user: {
       additionalFields: {
@@ -97,10 +126,15 @@ function createAuth(db: Database) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-const globalForAuth = globalThis as unknown as { meterlineAuth?: Promise<Auth> };
+const globalForAuth = globalThis as unknown as { meterlineAuth?: { http?: Promise<Auth>; https?: Promise<Auth> } };
 
-/** The one better-auth instance of this process, made once the database is open. */
-export function getAuth(): Promise<Auth> {
-  globalForAuth.meterlineAuth ??= getDb().then(createAuth);
-  return globalForAuth.meterlineAuth;
+/**
+ * The better-auth instance of this process for requests over https (Secure cookies) or plain http,
+ * made once the database is open. Pass `requestUsesHttps(headers)` wherever a cookie is read or set.
+ */
+export function getAuth(https = process.env.NODE_ENV === 'production'): Promise<Auth> {
+  const instances = (globalForAuth.meterlineAuth ??= {});
+  const scheme = https ? 'https' : 'http';
+  instances[scheme] ??= getDb().then((db) => createAuth(db, https));
+  return instances[scheme];
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDatabase, getDb } from '@/db';
 import { accounts, auditEntries, sessions, users } from '@/db/schema';
 import { getAuth } from '@/lib/auth/auth';
@@ -172,6 +172,19 @@ describe(`user data layer on ${driver}`, () => {
     expect(result).toEqual({ ok: false, message: 'Setup is already done: sign in instead.' });
     expect(await usersWithEmail(address)).toEqual([]);
     expect(await auditLabelled(address)).toEqual([]);
+  });
+
+  it('refuses the first-run setup once a user exists before hashing the password (scrypt, ~0.8 s)', async () => {
+    await addUser();
+    const hasher = (await (await getAuth()).$context).password;
+    const hash = vi.spyOn(hasher, 'hash');
+    try {
+      const result = await insertUser(SYSTEM_ACTOR, input({ role: 'admin' }), { firstRunOnly: true });
+      expect(result).toEqual({ ok: false, message: 'Setup is already done: sign in instead.' });
+      expect(hash).not.toHaveBeenCalled();
+    } finally {
+      hash.mockRestore();
+    }
   });
 
   it('changes a role and records old and new', async () => {

@@ -27,6 +27,8 @@ async function hashPassword(password: string): Promise<string> {
   return (await auth.$context).password.hash(password);
 }
 
+const SETUP_DONE = 'Setup is already done: sign in instead.';
+
 export async function countUsers(): Promise<number> {
   const db = await getDb();
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -44,6 +46,8 @@ export async function insertUser(
   { firstRunOnly = false }: { firstRunOnly?: boolean } = {},
 ): Promise<ActionResult<{ id: string }>> {
   assertCan(actor, 'users:manage');
+  // Cheap first: a setup call after setup costs one count, not a password hash (scrypt, ~0.8 s).
+  if (firstRunOnly && (await countUsers()) > 0) return failure(SETUP_DONE);
   const passwordHash = await hashPassword(input.password); // slow (scrypt): outside the transaction
   const db = await getDb();
   try {
@@ -73,7 +77,7 @@ export async function insertUser(
       });
       return id;
     });
-    if (result === null) return failure('Setup is already done: sign in instead.');
+    if (result === null) return failure(SETUP_DONE);
     return ok({ id: result });
   } catch (err) {
     if (violatedUniqueConstraint(err) === 'users_email_key') {

@@ -4,6 +4,22 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 
+/**
+ * Why the browser did not keep the session cookie that sign-in just set, or null when it did. The
+ * cookie is HttpOnly, so the form asks the server whether it came back.
+ */
+async function cookieRefused(): Promise<string | null> {
+  const session: unknown = await fetch('/api/auth/get-session', { cache: 'no-store' })
+    .then((r) => (r.ok ? r.json() : 'unknown'))
+    .catch(() => 'unknown');
+  if (session) return null; // signed in, or no way to tell: the next page will say
+  return window.location.protocol === 'http:'
+    ? 'Your browser refused the session cookie: the portal is served over http but configured for https ' +
+        '(BETTER_AUTH_URL, or the proxy’s X-Forwarded-Proto). Open it over https, or ask the administrator to ' +
+        'correct that setting.'
+    : 'Your browser did not keep the session cookie. Allow cookies for this site, then sign in again.';
+}
+
 /** Signs in through better-auth's rate-limited endpoint; the session cookie is HttpOnly. */
 export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +43,13 @@ export function SignInForm({ next }: { next: string }) {
         body: JSON.stringify({ email, password }),
       });
       if (response.ok) {
-        window.location.assign(next); // a full load: every server component sees the new session
+        const refused = await cookieRefused();
+        if (!refused) {
+          window.location.assign(next); // a full load: every server component sees the new session
+          return;
+        }
+        setError(refused);
+        setPending(false);
         return;
       }
       setError(
