@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { billingProviderConfigurations, type BillingProviderConfigurationInput } from './billing-providers';
 import { COUNTRIES } from './countries';
 import { MAX_TAG_LENGTH } from './customer-filters';
+import { catastrophicRegexError } from './regex-safety';
 import { charCount, optionalFormatted, optionalText, requiredText, text } from './text';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -149,8 +150,13 @@ const measurementMappings = z
         .refine((v) => v.length > 0, 'Enter a regular expression')
         .refine((v) => charCount(v) <= MAX_REGEX_LENGTH, `Value regex must be at most ${MAX_REGEX_LENGTH} characters`)
         .superRefine((v, ctx) => {
-          const why = v && charCount(v) <= MAX_REGEX_LENGTH ? regexError(v) : null;
+          if (!v || charCount(v) > MAX_REGEX_LENGTH) return;
+          const why = regexError(v);
           if (why) ctx.addIssue({ code: 'custom', message: `Not a valid regular expression: ${why}` });
+          else {
+            const slow = catastrophicRegexError(v);
+            if (slow) ctx.addIssue({ code: 'custom', message: slow });
+          }
         }),
     }),
   )
