@@ -17,6 +17,8 @@ function contentSecurityPolicy(nonce: string): string {
     `img-src 'self' data: blob:`,
     `font-src 'self'`,
     `connect-src 'self'`,
+    // "Try a value" runs its patterns in a worker (strict-dynamic would otherwise refuse it).
+    `worker-src 'self'`,
     `object-src 'none'`,
     `base-uri 'self'`,
     `form-action 'self'`,

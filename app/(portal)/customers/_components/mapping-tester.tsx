@@ -2,13 +2,26 @@
 
 import { useId, useState } from 'react';
 import { inputClass } from '@/components/ui/field';
-import { matchesMapping, regexError } from '@/lib/validations/customer';
+import { useMappingMatches, type MappingOutcome } from './use-mapping-matches';
 
-/** "Try a value": shows which measurement mappings a sample value matches. */
+const BADGES: Record<MappingOutcome, { text: string; className: string }> = {
+  pending: { text: 'Testing…', className: 'bg-slate-200 text-slate-700' },
+  match: { text: 'Matches', className: 'bg-green-100 text-green-800' },
+  'no-match': { text: 'No match', className: 'bg-slate-200 text-slate-700' },
+  invalid: { text: 'Invalid regex', className: 'bg-slate-200 text-slate-700' },
+  slow: { text: 'Took too long to test', className: 'bg-amber-100 text-amber-900' },
+  unavailable: { text: 'Could not test', className: 'bg-slate-200 text-slate-700' },
+};
+
+/** "Try a value": shows which measurement mappings a sample value matches (tested in a worker). */
 export function MappingTester({ mappings }: { mappings: { label: string; valueRegex: string }[] }) {
   const id = useId();
   const [sample, setSample] = useState('');
   const usable = mappings.filter((m) => m.label && m.valueRegex);
+  const outcomes = useMappingMatches(
+    usable.map((m) => m.valueRegex),
+    sample,
+  );
   return (
     <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3">
       <label htmlFor={id} className="block text-sm font-medium">
@@ -32,19 +45,10 @@ export function MappingTester({ mappings }: { mappings: { label: string; valueRe
         ) : (
           <ul className="space-y-1">
             {usable.map((m, i) => {
-              const broken = regexError(m.valueRegex) !== null;
-              const hit = !broken && matchesMapping(m.valueRegex, sample);
+              const badge = BADGES[outcomes[i] ?? 'pending'];
               return (
                 <li key={`${m.label}-${i}`} className="flex flex-wrap items-baseline gap-2">
-                  <span
-                    className={
-                      hit
-                        ? 'rounded bg-green-100 px-1.5 text-xs font-semibold text-green-800'
-                        : 'rounded bg-slate-200 px-1.5 text-xs font-semibold text-slate-700'
-                    }
-                  >
-                    {broken ? 'Invalid regex' : hit ? 'Matches' : 'No match'}
-                  </span>
+                  <span className={`rounded px-1.5 text-xs font-semibold ${badge.className}`}>{badge.text}</span>
                   <span className="font-medium">{m.label}</span>
                   <code className="font-mono text-xs break-all text-slate-600">{m.valueRegex}</code>
                 </li>
