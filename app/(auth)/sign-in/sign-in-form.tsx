@@ -4,6 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 
+const CONFIGURED_FOR_HTTPS =
+  'configured for https (BETTER_AUTH_URL, or the proxy’s X-Forwarded-Proto). Open it over https, or ask the ' +
+  'administrator to correct that setting.';
+
 /**
  * Why the browser did not keep the session cookie that sign-in just set, or null when it did. The
  * cookie is HttpOnly, so the form asks the server whether it came back.
@@ -14,9 +18,7 @@ async function cookieRefused(): Promise<string | null> {
     .catch(() => 'unknown');
   if (session) return null; // signed in, or no way to tell: the next page will say
   return window.location.protocol === 'http:'
-    ? 'Your browser refused the session cookie: the portal is served over http but configured for https ' +
-        '(BETTER_AUTH_URL, or the proxy’s X-Forwarded-Proto). Open it over https, or ask the administrator to ' +
-        'correct that setting.'
+    ? `Your browser refused the session cookie: the portal is served over http but is ${CONFIGURED_FOR_HTTPS}`
     : 'Your browser did not keep the session cookie. Allow cookies for this site, then sign in again.';
 }
 
@@ -49,6 +51,15 @@ export function SignInForm({ next }: { next: string }) {
           return;
         }
         setError(refused);
+        setPending(false);
+        return;
+      }
+      if (response.status === 403 && (await response.json().catch(() => null))?.code === 'INVALID_ORIGIN') {
+        setError(
+          window.location.protocol === 'http:'
+            ? `Cannot sign in over http: the portal is ${CONFIGURED_FOR_HTTPS}`
+            : 'Cannot sign in at this address: the portal does not trust it (BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS).',
+        );
         setPending(false);
         return;
       }
