@@ -19,8 +19,9 @@ const MAX_NODES = 200_000;
  */
 const PLAIN_REFERENCE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d{1,400}$|D.{0,64}$)/s;
 
-/** A FormData argument ("$K1") and its outlined rows ("$1a"): only in multipart bodies. */
-const MULTIPART_REFERENCE = /^\$K?([0-9a-f]{1,8})$/;
+/** A FormData argument ("$K1", its fields "1_…", maybe none) and outlined rows ("$1a"): only in multipart bodies. */
+const FORM_DATA_REFERENCE = /^\$K[0-9a-f]{1,8}$/;
+const ROW_REFERENCE = /^\$([0-9a-f]{1,8})$/;
 
 export class Refusal extends Error {
   /** @param {number} status @param {string} message */
@@ -42,9 +43,10 @@ export function isServerActionRequest(req) {
 /**
  * Every string of a decoded reply row must be one React's client writes for plain values.
  * @param {unknown} root
+ * @param {boolean} multipart
  * @param {(id: string) => boolean} rowExists
  */
-function checkReferences(root, rowExists) {
+function checkReferences(root, multipart, rowExists) {
   const stack = [{ value: root, depth: 0 }];
   let nodes = 0;
   while (stack.length > 0) {
@@ -53,7 +55,8 @@ function checkReferences(root, rowExists) {
     if (depth > MAX_DEPTH) throw new Refusal(400, 'The request is nested too deeply.');
     if (typeof value === 'string') {
       if (!value.startsWith('$') || PLAIN_REFERENCE.test(value)) continue;
-      const row = MULTIPART_REFERENCE.exec(value);
+      if (multipart && FORM_DATA_REFERENCE.test(value)) continue;
+      const row = ROW_REFERENCE.exec(value);
       if (row && rowExists(row[1])) continue;
       throw new Refusal(400, 'The request is not one this portal sends.');
     }
@@ -102,9 +105,8 @@ async function checkBody(body, contentType, fetchAction) {
       seen.add(id);
       const row = parseJson(rows.get(id));
       if (id === '0' && !Array.isArray(row)) throw new Refusal(400, 'The request is not one this portal sends.');
-      checkReferences(row, (ref) => {
-        // "$K1" names the fields "1_…" (any number of them); "$1" names row "1", checked in turn.
-        if ([...rows.keys()].some((k) => k.startsWith(`${ref}_`))) return true;
+      checkReferences(row, true, (ref) => {
+        // "$1" names row "1", checked in turn.
         if (!rows.has(ref)) return false;
         pending.push(ref);
         return true;
@@ -118,7 +120,7 @@ async function checkBody(body, contentType, fetchAction) {
   }
   const args = parseJson(body.toString('utf8'));
   if (!Array.isArray(args)) throw new Refusal(400, 'The request is not one this portal sends.');
-  checkReferences(args, () => false);
+  checkReferences(args, false, () => false);
 }
 
 /**

@@ -37,10 +37,12 @@ describe('server action guard', () => {
     expect(checked.headers['content-length']).toBe(String(Buffer.byteLength(body)));
   });
 
-  it('passes a FormData argument (sign-out) on', async () => {
-    const { body, contentType } = multipart({ '0': '["$K1"]', '1_field': 'value' });
-    const checked = await checkServerAction(request(body, { 'content-type': contentType }));
-    expect(await bodyOf(checked)).toBe(body);
+  it('passes a FormData argument on, with fields or none (sign-out)', async () => {
+    for (const fields of [{ '0': '["$K1"]', '1_field': 'value' }, { '0': '["$K1"]' }]) {
+      const { body, contentType } = multipart(fields);
+      const checked = await checkServerAction(request(body, { 'content-type': contentType }));
+      expect(await bodyOf(checked)).toBe(body);
+    }
   });
 
   it.each([
