@@ -177,6 +177,8 @@ export async function checkServerAction(req) {
   replay.headers = { ...req.headers, 'content-length': String(body.length) };
   delete replay.headers['transfer-encoding'];
   replay.rawHeaders = req.rawHeaders;
+  // Next waits for a request it was handed to be complete; this one is, already.
+  replay.complete = true;
   replay.push(body);
   replay.push(null);
   return replay;
