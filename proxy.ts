@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 // in every page, action and route (a cookie here proves nothing).
 
 const PUBLIC_PATHS = ['/sign-in', '/setup', '/api/auth'];
+const MAX_RETURN_PATH = 2_000;
 const SESSION_COOKIES = ['better-auth.session_token', '__Secure-better-auth.session_token'];
 
 function contentSecurityPolicy(nonce: string): string {
@@ -39,7 +40,9 @@ export function proxy(request: NextRequest) {
       response = NextResponse.json({ message: 'Sign in first.' }, { status: 401 });
     } else {
       const target = new URL('/sign-in', request.url);
-      if (pathname !== '/') target.searchParams.set('next', `${pathname}${search}`);
+      // Where to return after signing in; an address too long to carry back is dropped, not echoed.
+      const back = `${pathname}${search}`;
+      if (pathname !== '/' && back.length <= MAX_RETURN_PATH) target.searchParams.set('next', back);
       response = NextResponse.redirect(target);
     }
   } else {

@@ -6,6 +6,7 @@
 // reached only through a reverse proxy that overwrites the header itself.
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { checkServerAction, isServerActionRequest, Refusal, sendRefusal } from './lib/http/server-action-guard.mjs';
 
 process.env.NODE_ENV ??= 'production';
 const { default: next } = await import('next');
@@ -33,7 +34,29 @@ createServer((req, res) => {
   } else {
     req.headers['x-forwarded-proto'] ??= 'http';
   }
-  void handle(req, res);
-}).listen(port, hostname, () => {
-  console.log(`Meterline on http://${hostname ?? 'localhost'}:${port}${trustProxy ? ' (behind a trusted proxy)' : ''}`);
-});
+  if (!isServerActionRequest(req)) return void handle(req, res);
+  checkServerAction(req).then(
+    (checked) => handle(checked, res),
+    (err) => (err instanceof Refusal ? sendRefusal(res, err) : res.destroy(err)),
+  );
+})
+  // Node refuses a request it cannot parse (a request line or headers over 16 KB, bad syntax) on its
+  // own, with no body; say what was wrong, in JSON like every other refusal.
+  .on('clientError', (err, socket) => {
+    if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
+    const [status, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'The request line or headers are too large.']
+        : [400, 'The request could not be read.'];
+    const body = JSON.stringify({ message });
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+        `connection: close\r\n\r\n${body}`,
+    );
+  })
+  .listen(port, hostname, () => {
+    console.log(
+      `Meterline on http://${hostname ?? 'localhost'}:${port}${trustProxy ? ' (behind a trusted proxy)' : ''}`,
+    );
+  });
