@@ -5,7 +5,9 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite'],
   poweredByHeader: false,
   // forbidden(): a signed-in user whose role does not allow a page gets a 403 page.
-  experimental: { authInterrupts: true },
+  // serverActions.bodySizeLimit: the largest customer the form accepts is about 1.7 MB of
+  // arguments; lib/request-limits.ts holds the same limit for route handlers (and its test, both).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '2mb' } },
   reactStrictMode: true,
   // Metadata (the page title) is rendered in <head> before the page streams, for every client:
   // a screen reader announces the title at once.

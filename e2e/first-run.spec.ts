@@ -32,6 +32,21 @@ test('a fresh install leads to setup; the first admin is signed in; setup is the
     await expectNoAxeViolations(page);
   });
 
+  await test.step('an 80 KB name, posted without signing in, is refused at once; the server carries on', async () => {
+    // The form's request is captured but held back, so that setup is not done yet.
+    const isSetupPost = (url: URL) => url.pathname === '/setup';
+    await page.route(isSetupPost, (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()));
+    await setup.createAdmin(FIRST_ADMIN);
+    const action = await captured;
+    await page.unroute(isSetupPost);
+
+    const api = await playwright.request.newContext({ baseURL });
+    const huge = await replay(api, action, swap(action.body, FIRST_ADMIN.name, 'x'.repeat(80_000)));
+    expect(await huge.text()).toContain('Name must be at most 100 characters');
+    expect((await api.get('/setup')).status()).toBe(200);
+    await api.dispose();
+  });
+
   await test.step('creating the first admin signs them in, as an admin', async () => {
     await setup.createAdmin(FIRST_ADMIN);
     await expect(page).toHaveURL((url) => url.pathname === '/customers');

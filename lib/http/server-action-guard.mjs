@@ -6,8 +6,8 @@
 // parsing. Used by server.mjs, which serves every request of the portal.
 import { IncomingMessage } from 'node:http';
 
-/** What a server action may carry: the largest customer record, with room to spare. */
-export const MAX_ACTION_BODY_BYTES = 4 * 1024 * 1024;
+/** What a server action may carry: the same limit as lib/request-limits.ts (a test keeps them equal). */
+export const MAX_ACTION_BODY_BYTES = 2 * 1024 * 1024;
 
 const MAX_DEPTH = 64;
 const MAX_NODES = 200_000;

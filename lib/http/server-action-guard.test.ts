@@ -1,6 +1,7 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { MAX_REQUEST_BODY_BYTES } from '@/lib/request-limits';
 import { checkServerAction, isServerActionRequest, MAX_ACTION_BODY_BYTES } from './server-action-guard.mjs';
 
 function request(body: string | Buffer, headers: Record<string, string> = {}, url = '/customers/new') {
@@ -38,7 +39,8 @@ describe('server action guard', () => {
   });
 
   it('passes a FormData argument on, with fields or none (sign-out)', async () => {
-    for (const fields of [{ '0': '["$K1"]', '1_field': 'value' }, { '0': '["$K1"]' }]) {
+    const cases: Record<string, string>[] = [{ '0': '["$K1"]', '1_field': 'value' }, { '0': '["$K1"]' }];
+    for (const fields of cases) {
       const { body, contentType } = multipart(fields);
       const checked = await checkServerAction(request(body, { 'content-type': contentType }));
       expect(await bodyOf(checked)).toBe(body);
@@ -73,6 +75,10 @@ describe('server action guard', () => {
     await expect(checkServerAction(request('[]', { 'content-type': 'application/json' }))).rejects.toEqual(
       refusal(415),
     );
+  });
+
+  it('caps server actions where route handlers are capped', () => {
+    expect(MAX_ACTION_BODY_BYTES).toBe(MAX_REQUEST_BODY_BYTES);
   });
 
   it('refuses a body over the cap with a 413, declared or not', async () => {

@@ -129,19 +129,25 @@ export const billingProviderConfiguration = z.discriminatedUnion('billingProvide
 export type BillingProviderConfigurationInput = z.input<typeof billingProviderConfiguration>;
 export type BillingProviderConfiguration = z.output<typeof billingProviderConfiguration>;
 
-export const billingProviderConfigurations = z.array(billingProviderConfiguration).superRefine((rows, ctx) => {
-  const seen = new Set<string>();
-  rows.forEach((row, i) => {
-    if (seen.has(row.billingProvider)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [i, 'billingProvider'],
-        message: `Only one ${BILLING_PROVIDERS[row.billingProvider]} configuration per customer`,
-      });
-    }
-    seen.add(row.billingProvider);
+const PROVIDER_COUNT = Object.keys(BILLING_PROVIDERS).length;
+
+// At most one of each: a longer list is refused before any row is checked.
+export const billingProviderConfigurations = z
+  .array(billingProviderConfiguration)
+  .max(PROVIDER_COUNT, `At most ${PROVIDER_COUNT} billing providers, one of each`)
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      if (seen.has(row.billingProvider)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'billingProvider'],
+          message: `Only one ${BILLING_PROVIDERS[row.billingProvider]} configuration per customer`,
+        });
+      }
+      seen.add(row.billingProvider);
+    });
   });
-});
 
 /** A new, empty row for the form. */
 export function emptyBillingProvider(provider: BillingProvider): BillingProviderConfigurationInput {

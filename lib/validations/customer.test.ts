@@ -183,7 +183,6 @@ describe('customerInput: Name (displayName)', () => {
   it.each([
     ['a simple emoji', GRINNING],
     ['an emoji with a skin tone', THUMBS_UP_MEDIUM],
-    ['a ZWJ family emoji', FAMILY],
     ['a flag', FLAG],
     ['a letter with a combining accent', E_ACUTE_COMBINING],
   ])('counts %s as one character: 160 accepted, 161 refused', (_label, char) => {
@@ -192,6 +191,19 @@ describe('customerInput: Name (displayName)', () => {
     expect(accepted({ displayName: ok }).displayName).toBe(ok);
     expect(refused({ displayName: char.repeat(161) })).toEqual({
       displayName: ['Name must be at most 160 characters'],
+    });
+  });
+
+  it('counts a ZWJ family emoji as one character, but its 25 bytes count against the 1,600-byte cap', () => {
+    expect(accepted({ displayName: FAMILY.repeat(64) }).displayName).toBe(FAMILY.repeat(64)); // 1,600 bytes
+    expect(refused({ displayName: FAMILY.repeat(65) })).toEqual({
+      displayName: ['Name is too long: at most 1,600 bytes (emoji and accented letters take several each)'],
+    });
+  });
+
+  it('refuses a letter with 1,500 combining marks: one character, but 3,001 bytes (more than its index holds)', () => {
+    expect(refused({ displayName: `a${'\u0301'.repeat(1500)}` })).toEqual({
+      displayName: ['Name is too long: at most 1,600 bytes (emoji and accented letters take several each)'],
     });
   });
 
@@ -228,8 +240,21 @@ describe('customerInput: Description', () => {
   });
 
   it('accepts 5,000 emoji (counted as characters)', () => {
-    const description = FAMILY.repeat(5000);
+    const description = GRINNING.repeat(5000);
     expect(accepted({ description }).description).toBe(description);
+  });
+
+  it('holds at most 20,000 bytes: 800 family emoji (25 bytes each) fit, 801 do not', () => {
+    expect(accepted({ description: FAMILY.repeat(800) }).description).toBe(FAMILY.repeat(800));
+    expect(refused({ description: FAMILY.repeat(801) })).toEqual({
+      description: ['Description is too long: at most 20,000 bytes (emoji and accented letters take several each)'],
+    });
+  });
+
+  it('refuses a letter with 2 million combining marks (one character, 4 MB)', () => {
+    expect(refused({ description: `a${'\u0301'.repeat(2_000_000)}` })).toEqual({
+      description: ['Description is too long: at most 20,000 bytes (emoji and accented letters take several each)'],
+    });
   });
 
   it('refuses 5,001 characters', () => {
@@ -377,8 +402,15 @@ describe('customerInput: Ingest aliases', () => {
   });
 
   it('accepts 128 emoji in an alias (counted as characters)', () => {
-    const long = THUMBS_UP_MEDIUM.repeat(128);
+    const long = GRINNING.repeat(128);
     expect(accepted({ ingestAliases: rows(long) }).ingestAliases).toEqual([long]);
+  });
+
+  it('refuses an alias over 512 bytes (its unique index), at its row', () => {
+    expect(refused({ ingestAliases: rows('ok', THUMBS_UP_MEDIUM.repeat(65), `a${'\u0301'.repeat(1500)}`) })).toEqual({
+      'ingestAliases.1.value': ['Alias is too long: at most 512 bytes (emoji and accented letters take several each)'],
+      'ingestAliases.2.value': ['Alias is too long: at most 512 bytes (emoji and accented letters take several each)'],
+    });
   });
 
   it('refuses a 129-character alias at its row', () => {

@@ -3,11 +3,24 @@ import { billingProviderConfigurations, type BillingProviderConfigurationInput }
 import { COUNTRIES } from './countries';
 import { MAX_TAG_LENGTH } from './customer-filters';
 import { catastrophicRegexError } from './regex-safety';
-import { charCount, optionalFormatted, optionalText, requiredText, text } from './text';
+import {
+  BYTES_PER_CHARACTER,
+  lengthProblem,
+  optionalFormatted,
+  optionalText,
+  requiredText,
+  text,
+  withinLength,
+} from './text';
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const MAX_ID_LENGTH = 128;
 export const MAX_NAME_LENGTH = 160;
+// A Name is indexed as lower(display_name) with the id (B-tree entries hold at most 2,704 bytes, and
+// lower() can make text half as long again), and may be written in scripts whose characters take
+// many bytes: 1,600 bytes. Other fields take the default of 4 bytes a character (see text.ts);
+// an alias or an External ID (unique indexes) at most 512.
+export const MAX_NAME_BYTES = 1600;
 export const MAX_DESCRIPTION_LENGTH = 5000;
 export const MAX_ALIAS_LENGTH = 128;
 export const MAX_ALIASES = 2000;
@@ -148,9 +161,10 @@ const measurementMappings = z
         .string()
         .refine((v) => !v.includes('\0'), 'Value regex must not contain NUL characters')
         .refine((v) => v.length > 0, 'Enter a regular expression')
-        .refine((v) => charCount(v) <= MAX_REGEX_LENGTH, `Value regex must be at most ${MAX_REGEX_LENGTH} characters`)
+        .superRefine(withinLength('Value regex', MAX_REGEX_LENGTH))
         .superRefine((v, ctx) => {
-          if (!v || charCount(v) > MAX_REGEX_LENGTH) return;
+          const fits = lengthProblem(v, MAX_REGEX_LENGTH, MAX_REGEX_LENGTH * BYTES_PER_CHARACTER) === null;
+          if (!v || !fits) return;
           const why = regexError(v);
           if (why) ctx.addIssue({ code: 'custom', message: `Not a valid regular expression: ${why}` });
           else {
@@ -182,7 +196,7 @@ export const customerInput = z
       (v) => v === '' || ID_PATTERN.test(v),
       'Start with a letter or digit; then use only letters, digits, _ - .',
     ),
-    displayName: text('Name', MAX_NAME_LENGTH),
+    displayName: text('Name', MAX_NAME_LENGTH, MAX_NAME_BYTES),
     description: optionalText('Description', MAX_DESCRIPTION_LENGTH),
     email: optionalFormatted('Email', 254, isEmail, 'Enter a valid email address, like ops@example.com'),
     website: optionalFormatted('Website', 2048, isHttpUrl, 'Enter a full URL starting with http:// or https://'),

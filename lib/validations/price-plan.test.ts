@@ -30,7 +30,8 @@ function refused(overrides: Partial<PricePlanFormValues> | Record<string, unknow
 }
 
 const PATTERN_MESSAGE = 'Start with a letter or digit; then use only letters, digits, _ - .';
-const FAMILY = '👨‍👩‍👧‍👦'; // one character a person sees, 11 UTF-16 units
+const GRINNING = '😀'; // one character, 2 UTF-16 units, 4 bytes
+const FAMILY = '👨‍👩‍👧‍👦'; // one character a person sees, 11 UTF-16 units, 25 bytes
 
 describe('pricePlanInput: the whole form', () => {
   it('accepts a key and a display name, with the description blank becoming null', () => {
@@ -101,9 +102,14 @@ describe('pricePlanInput: Display name', () => {
     expect(refused({ displayName: 'n'.repeat(121) })).toEqual({
       displayName: ['Display name must be at most 120 characters'],
     });
-    expect(accepted({ displayName: FAMILY.repeat(120) }).displayName).toBe(FAMILY.repeat(120));
-    expect(refused({ displayName: FAMILY.repeat(121) })).toEqual({
+    expect(accepted({ displayName: GRINNING.repeat(120) }).displayName).toBe(GRINNING.repeat(120));
+    expect(refused({ displayName: GRINNING.repeat(121) })).toEqual({
       displayName: ['Display name must be at most 120 characters'],
+    });
+    // 4 bytes a character at most: 19 family emoji fit, 20 do not.
+    expect(accepted({ displayName: FAMILY.repeat(19) }).displayName).toBe(FAMILY.repeat(19));
+    expect(refused({ displayName: FAMILY.repeat(20) })).toEqual({
+      displayName: ['Display name is too long: at most 480 bytes (emoji and accented letters take several each)'],
     });
   });
 
@@ -131,8 +137,8 @@ describe('pricePlanInput: Description', () => {
     expect(refused({ description: 'd'.repeat(1001) })).toEqual({
       description: ['Description must be at most 1,000 characters'],
     });
-    expect(accepted({ description: FAMILY.repeat(1000) }).description).toBe(FAMILY.repeat(1000));
-    expect(refused({ description: FAMILY.repeat(1001) })).toEqual({
+    expect(accepted({ description: GRINNING.repeat(1000) }).description).toBe(GRINNING.repeat(1000));
+    expect(refused({ description: GRINNING.repeat(1001) })).toEqual({
       description: ['Description must be at most 1,000 characters'],
     });
   });

@@ -20,6 +20,7 @@ import { createScratch, type Scratch } from './scratch';
 import { probes as pickProbes, seed } from './seed';
 import { buildApp, createUser, signIn, startServer, type DatabaseEnv, type Server } from './server';
 import { measureSqlFloors } from './sql-floors';
+import { measureWorstRequest, worstRequestTable } from './worst-request';
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -92,9 +93,13 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
       log(`${label}: HTTP ${s.label}`);
       http[s.key] = await measureHttp(server.baseUrl, cookie, s, o, runTag);
     }
+    log(`${label}: the worst accepted request`);
+    const worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);
+    log(`${label}:\n${worstRequestTable(worstRequest)}`);
     return {
       driver,
       size,
+      worstRequest,
       database: scratch.where,
       loadAverage,
       seed: seeded,
@@ -191,7 +196,7 @@ async function main() {
   console.log(
     `q/s with ${options.connections} at once); "bare" is floor (b), GET /api/bench/floor through the same server.`,
   );
-  for (const r of runs) console.log(`\n${runTable(r)}`);
+  for (const r of runs) console.log(`\n${runTable(r)}\n\n${worstRequestTable(r.worstRequest)}`);
   for (const f of failures) console.log(`\n== ${runLabel(f)} FAILED: ${f.error}`);
   console.log(`\n${targetsTable(targets)}`);
   console.log(`\nResults: ${file}`);

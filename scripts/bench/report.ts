@@ -1,4 +1,5 @@
 // The plain-text report (each figure beside its floor, and the ratio) and the targets of the issue.
+import type { WorstRequest } from './worst-request';
 import type { BundleSize } from './bundle-size';
 import type { HttpResult, HttpScenarioKey } from './http';
 import type { Driver } from './options';
@@ -21,6 +22,7 @@ export interface RunResult {
   sql: Record<SqlFloorKey, SqlFloor>;
   http: Partial<Record<HttpScenarioKey, HttpResult>>;
   bundles: BundleSize[];
+  worstRequest: WorstRequest;
 }
 
 export interface TargetResult {

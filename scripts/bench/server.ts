@@ -47,6 +47,8 @@ export function createUser(database: DatabaseEnv) {
 
 export interface Server {
   baseUrl: string;
+  /** The server process (server.mjs runs Next in it). */
+  pid: number | undefined;
   stop: () => Promise<void>;
   output: () => string;
 }
@@ -104,7 +106,7 @@ export async function startServer(database: DatabaseEnv, port: number): Promise<
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { baseUrl, stop, output: () => output };
+  return { baseUrl, pid: child.pid, stop, output: () => output };
 }
 
 /** Signs in as the bench's editor; returns the Cookie header for later requests. */

@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { invalid } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import { insertCustomer, listCustomers } from '@/lib/data/customers';
+import { readJsonBody } from '@/lib/http/read-json-body';
 import { customerInput } from '@/lib/validations/customer';
 import { parseCustomerFilters } from '@/lib/validations/customer-filters';
 
@@ -27,11 +28,9 @@ export async function POST(request: NextRequest) {
   if (origin !== null && URL.parse(origin)?.host !== request.headers.get('host')) {
     return NextResponse.json({ message: 'Cross-origin requests are not allowed.' }, { status: 403 });
   }
-  if (!request.headers.get('content-type')?.startsWith('application/json')) {
-    return NextResponse.json({ message: 'Send the customer as application/json.' }, { status: 415 });
-  }
-  const body: unknown = await request.json().catch(() => undefined);
-  const parsed = customerInput.safeParse(body);
+  const body = await readJsonBody(request, { what: 'the customer' });
+  if (!body.ok) return body.response;
+  const parsed = customerInput.safeParse(body.value);
   if (!parsed.success) return NextResponse.json(invalid(parsed.error), { status: 422 });
   const result = await insertCustomer(caller.actor, parsed.data);
   if (!result.ok) return NextResponse.json(result, { status: 409 });

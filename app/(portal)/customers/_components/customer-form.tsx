@@ -8,6 +8,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field, inputClass, TextField } from '@/components/ui/field';
 import { customerKeys } from '@/lib/queries/customers';
+import { MAX_REQUEST_BODY_BYTES } from '@/lib/request-limits';
+import { utf8Length } from '@/lib/validations/text';
 import {
   customerInput,
   emptyCustomerForm,
@@ -89,6 +91,13 @@ export function CustomerForm(props: CustomerFormProps) {
     setFormMessage(null);
     try {
       const values = getValues();
+      // The form's own checks keep a customer under the server's body limit; this says so plainly
+      // if that ever stops being true, rather than "the server did not answer".
+      if (utf8Length(JSON.stringify(values), MAX_REQUEST_BODY_BYTES) > MAX_REQUEST_BODY_BYTES) {
+        setFormMessage('The customer is too large to send: shorten long fields or remove some aliases.');
+        messageRef.current?.focus();
+        return;
+      }
       const result = customerId ? await updateCustomer(customerId, base.version, values) : await createCustomer(values);
       if (result.ok) {
         setSaved(true);
