@@ -573,7 +573,7 @@ test.describe('server actions check the caller, whatever the page showed', () =>
     // A session of its own, so that the shared viewer session stays signed in.
     const second = await (await clients.signIn(E2E_USERS.viewer)).context().storageState();
     const fromElsewhere = await replay(await clients.api(second), action, action.body, 'http://evil.test');
-    expect(fromElsewhere.status()).toBe(500);
+    expect(fromElsewhere.status()).toBe(403);
     expect((await (await clients.api(second)).get('/api/customers')).status()).toBe(200);
 
     await replay(await clients.api(second), action, action.body);
@@ -885,12 +885,12 @@ async function refusedCallers(clients: Clients, allowed: 'editor' | 'admin'): Pr
       expectStatus: 200,
       message: SESSION_ENDED,
     },
-    // Next refuses a server action whose Origin is not the site's own (CSRF).
+    // A server action whose Origin is not the site's own is refused (CSRF): 403.
     {
       who: `the ${allowed}’s cookies, from another site`,
       state: storageState(allowed),
       origin: 'http://evil.test',
-      expectStatus: 500,
+      expectStatus: 403,
     },
   ];
 }

@@ -99,8 +99,17 @@ export type Auth = ReturnType<typeof createAuth>;
 
 const globalForAuth = globalThis as unknown as { meterlineAuth?: Promise<Auth> };
 
-/** The one better-auth instance of this process, made once the database is open. */
+/**
+ * The one better-auth instance of this process, made once the database is open. A failure is not
+ * kept: a database that was down at the first request is tried again at the next.
+ */
 export function getAuth(): Promise<Auth> {
-  globalForAuth.meterlineAuth ??= getDb().then(createAuth);
+  if (!globalForAuth.meterlineAuth) {
+    const made = getDb().then(createAuth);
+    globalForAuth.meterlineAuth = made;
+    made.catch(() => {
+      if (globalForAuth.meterlineAuth === made) globalForAuth.meterlineAuth = undefined;
+    });
+  }
   return globalForAuth.meterlineAuth;
 }
