@@ -60,7 +60,17 @@ test('started before its database, the portal says so, then serves once PostgreS
 
   const made = spawnSync(
     'npx',
-    ['tsx', '--conditions=react-server', 'scripts/user-create.ts', '--email', ADMIN.email, '--role', 'admin', '--password', ADMIN.password],
+    [
+      'tsx',
+      '--conditions=react-server',
+      'scripts/user-create.ts',
+      '--email',
+      ADMIN.email,
+      '--role',
+      'admin',
+      '--password',
+      ADMIN.password,
+    ],
     { env: { ...process.env, DATABASE_URL: pg.url }, encoding: 'utf8', timeout: 60_000 },
   );
   expect(made.status, made.stderr).toBe(0);

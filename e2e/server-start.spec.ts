@@ -22,7 +22,9 @@ test('a second server on a PGlite folder in use stops at start, naming the holde
       (err: Error) => err.message,
     );
     expect(refused).toContain('the app stopped at start (exit 1)');
-    expect(refused).toContain(`Meterline cannot start: The PGlite data folder ${folder} is in use by another process (pid ${process.pid})`);
+    expect(refused).toContain(
+      `Meterline cannot start: The PGlite data folder ${folder} is in use by another process (pid ${process.pid})`,
+    );
   } finally {
     release();
     fs.rmSync(path.dirname(folder), { recursive: true, force: true });

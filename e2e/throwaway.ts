@@ -23,7 +23,9 @@ export function freePort(): Promise<number> {
 
 /** PostgreSQL refuses to run as root: as root, run its programs as the `postgres` user. */
 const asPostgres = (bin: string, args: string[]): [string, string[]] =>
-  process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]] : [path.join(PG_BIN, bin), args];
+  process.getuid?.() === 0
+    ? ['runuser', ['-u', 'postgres', '--', path.join(PG_BIN, bin), ...args]]
+    : [path.join(PG_BIN, bin), args];
 
 export class ThrowawayPostgres {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'meterline-outage-'));
@@ -32,7 +34,17 @@ export class ThrowawayPostgres {
 
   constructor(readonly port: number) {
     if (process.getuid?.() === 0) spawnSync('chown', ['postgres:', this.dir]);
-    const [cmd, args] = asPostgres('initdb', ['-D', this.data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    const [cmd, args] = asPostgres('initdb', [
+      '-D',
+      this.data,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '--no-sync',
+      '-E',
+      'UTF8',
+    ]);
     const init = spawnSync(cmd, args, { encoding: 'utf8' });
     if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   }
@@ -44,15 +56,31 @@ export class ThrowawayPostgres {
   /** Starts the server (returns once it takes connections). */
   async start(): Promise<void> {
     const [cmd, args] = asPostgres('postgres', [
-      '-D', this.data, '-p', String(this.port), '-k', this.dir,
-      '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off',
+      '-D',
+      this.data,
+      '-p',
+      String(this.port),
+      '-k',
+      this.dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'fsync=off',
+      '-c',
+      'full_page_writes=off',
     ]);
     this.server = spawn(cmd, args, { stdio: 'ignore' });
-    for (const started = Date.now(); Date.now() - started < 30_000; ) {
-      if (await new Promise<boolean>((resolve) => {
-        const socket = net.connect(this.port, '127.0.0.1', () => { socket.end(); resolve(true); });
-        socket.on('error', () => resolve(false));
-      }) && fs.existsSync(path.join(this.data, 'postmaster.pid'))) {
+    for (const started = Date.now(); Date.now() - started < 30_000;) {
+      if (
+        (await new Promise<boolean>((resolve) => {
+          const socket = net.connect(this.port, '127.0.0.1', () => {
+            socket.end();
+            resolve(true);
+          });
+          socket.on('error', () => resolve(false));
+        })) &&
+        fs.existsSync(path.join(this.data, 'postmaster.pid'))
+      ) {
         const ready = spawnSync(path.join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(this.port)]);
         if (ready.status === 0) return;
       }
@@ -112,7 +140,10 @@ export class ThrowawayPostgres {
 }
 
 /** The built app (server.mjs), started with `env` on `port`; resolves once it listens. */
-export async function startApp(port: number, env: Record<string, string>): Promise<{ app: ChildProcess; output: () => string }> {
+export async function startApp(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ app: ChildProcess; output: () => string }> {
   let output = '';
   const app = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, TRUSTED_PROXY: '', PGLITE_DIR: '', ...env },
@@ -120,7 +151,7 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   });
   app.stdout!.on('data', (d) => (output += d));
   app.stderr!.on('data', (d) => (output += d));
-  for (const started = Date.now(); Date.now() - started < 60_000; ) {
+  for (const started = Date.now(); Date.now() - started < 60_000;) {
     if (output.includes(`:${port}`)) return { app, output: () => output };
     if (app.exitCode !== null) throw new Error(`the app stopped at start (exit ${app.exitCode}):\n${output}`);
     await new Promise((r) => setTimeout(r, 100));
