@@ -115,6 +115,8 @@ export class ThrowawayPostgres {
 
   thaw(): void {
     for (const pid of this.pids()) process.kill(pid, 'SIGCONT');
+    // runuser stops itself when its child is stopped (as a shell job would): wake it too.
+    if (this.server?.pid && this.server.exitCode === null) process.kill(this.server.pid, 'SIGCONT');
   }
 
   /** Stops the server at once (a crash, as far as clients can tell) and waits for it to be gone. */
