@@ -61,10 +61,20 @@ export default defineConfig({
     },
     {
       name: 'chromium',
-      testIgnore: [/empty-state\.spec\.ts/, /auth\.setup\.ts/, /first-run\.spec\.ts/, /client-address\.spec\.ts/],
+      testIgnore: [
+        /empty-state\.spec\.ts/,
+        /auth\.setup\.ts/,
+        /first-run\.spec\.ts/,
+        /client-address\.spec\.ts/,
+        /outage\.spec\.ts/,
+        /server-start\.spec\.ts/,
+      ],
       dependencies: ['empty-database'],
       use: { storageState: storageState('editor') },
     },
+    // Servers of their own (server.mjs on a throwaway PostgreSQL, or on a PGlite folder in use):
+    // the database down, frozen or held at start.
+    { name: 'outage', testMatch: [/outage\.spec\.ts/, /server-start\.spec\.ts/] },
     // The second server: setup of a fresh install, then what a client can (not) do with forwarded headers.
     { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: firstRunURL } },
     {

@@ -21,6 +21,17 @@ const trustProxy = process.env.TRUSTED_PROXY === '1';
 const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
+
+// Open the database (and apply migrations) before taking requests: see instrumentation.ts.
+const openDatabase = globalThis[Symbol.for('meterline.openDatabase')];
+const failure = typeof openDatabase === 'function' ? await openDatabase() : null;
+if (failure?.fatal) {
+  console.error(`Meterline cannot start: ${failure.message}`);
+  process.exit(1);
+}
+if (failure) {
+  console.warn(`The database is not answering yet (${failure.message}); pages answer "try again" until it does.`);
+}
 // Read by lib/auth/auth.ts: without it (a bare `next start`) no forwarded header (For, Proto) is believed.
 globalThis[Symbol.for('meterline.forwardedForVouched')] = true;
 

@@ -48,13 +48,95 @@ async function openPglite(): Promise<DatabaseHandle> {
   }
 }
 
+/** A whole number of milliseconds from the environment; 0 turns the limit off. */
+function millisFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number of milliseconds (0: no limit)`);
+  return value;
+}
+
+/**
+ * Time limits on PostgreSQL, so that a database that is down, frozen or locked answers "try again"
+ * instead of holding requests forever (README: Running on PostgreSQL).
+ */
+export function pgTimeouts() {
+  const statement = millisFromEnv('DATABASE_STATEMENT_TIMEOUT_MS', 15_000);
+  return {
+    /** Waiting for a connection: a new one to open, or a free one in the pool. */
+    connect: millisFromEnv('DATABASE_CONNECT_TIMEOUT_MS', 5_000),
+    /** One statement, on the server. */
+    statement,
+    /** Waiting for a row or table lock, on the server. */
+    lock: millisFromEnv('DATABASE_LOCK_TIMEOUT_MS', 5_000),
+    /** A transaction left open and idle (its client gone), on the server. */
+    idleInTransaction: millisFromEnv('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000),
+    /** Waiting for any answer at all, in this process: a server that is frozen never cancels anything. */
+    answer: millisFromEnv('DATABASE_ANSWER_TIMEOUT_MS', statement === 0 ? 0 : statement + 2_000),
+  };
+}
+
+type PgClient = import('pg').PoolClient;
+
+/**
+ * A connection that waited in vain for an answer is closed, not reused: the statement may still
+ * be running (or be answered later, out of turn). Closing it makes the server roll back whatever
+ * its transaction had done, and the pool opens a fresh connection for the next request.
+ */
+function closeOnAnswerTimeout(client: PgClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const close = (err: unknown) => {
+    if (err instanceof Error && err.message === 'Query read timeout') {
+      (client as unknown as { connection: { stream: { destroy: () => void } } }).connection.stream.destroy();
+    }
+  };
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+    const callback = args[args.length - 1];
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (err: unknown, ...rest: unknown[]) => {
+        close(err);
+        return (callback as (...a: unknown[]) => unknown)(err, ...rest);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) result.catch(close);
+    return result;
+  };
+}
+
 async function openPg(connectionString: string): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const limits = pgTimeouts();
+  const off = (ms: number) => ms || undefined;
+
+  // Migrations get no statement limit (an index build on a large table takes its time).
+  const migrationPool = new Pool({ connectionString, max: 1, connectionTimeoutMillis: off(limits.connect) });
+  migrationPool.on('error', () => {}); // an idle connection that broke: the pool drops it
+  try {
+    await migrate(drizzle({ client: migrationPool, schema }), { migrationsFolder });
+  } finally {
+    await migrationPool.end();
+  }
+
+  const pool = new Pool({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: off(limits.connect),
+    statement_timeout: off(limits.statement),
+    lock_timeout: off(limits.lock),
+    idle_in_transaction_session_timeout: off(limits.idleInTransaction),
+    query_timeout: off(limits.answer),
+  });
+  // An idle connection the server closed (restart, outage) errors here; the pool drops it and
+  // opens another on the next request. Without a listener it would end the process.
+  pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
+  pool.on('connect', closeOnAnswerTimeout);
   const db = drizzle({ client: pool, schema });
-  await migrate(db, { migrationsFolder });
   return { db: db as unknown as Database, driver: 'pg', close: () => pool.end() };
 }
 

@@ -1,4 +1,5 @@
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
+import { DATABASE_UNAVAILABLE_DIGEST } from './http/unavailable';
 import type { FieldErrors } from './action-result';
 
 /**
@@ -16,4 +17,19 @@ export function applyServerFieldErrors<T extends FieldValues>(
     setError(path as FieldPath<T>, { type: 'server', message: messages![0] }, { shouldFocus: i === 0 });
   });
   return entries.length;
+}
+
+/**
+ * What to say when a server action call threw instead of answering. A fetch that never got an
+ * answer is a TypeError; an action that failed on the server answers, and its error carries a
+ * digest. `subject` is the sentence's start, e.g. "The customer could not be saved".
+ */
+export function actionFailureMessage(err: unknown, subject: string): string {
+  const keep = 'Your input is still here;';
+  if (err instanceof TypeError)
+    return `${subject}: the server did not answer. ${keep} check your connection and try again.`;
+  if ((err as { digest?: unknown } | null)?.digest === DATABASE_UNAVAILABLE_DIGEST) {
+    return `${subject}: the database is not answering. ${keep} try again in a moment.`;
+  }
+  return `${subject}: the server failed. The problem has been logged. ${keep} try again in a moment.`;
 }

@@ -131,10 +131,17 @@ const globalForAuth = globalThis as unknown as { meterlineAuth?: { http?: Promis
 /**
  * The better-auth instance of this process for requests over https (Secure cookies) or plain http,
  * made once the database is open. Pass `requestUsesHttps(headers)` wherever a cookie is read or set.
+ * A failure is not kept: a database that was down at the first request is tried again at the next.
  */
 export function getAuth(https = process.env.NODE_ENV === 'production'): Promise<Auth> {
   const instances = (globalForAuth.meterlineAuth ??= {});
   const scheme = https ? 'https' : 'http';
-  instances[scheme] ??= getDb().then((db) => createAuth(db, https));
+  if (!instances[scheme]) {
+    const made = getDb().then((db) => createAuth(db, https));
+    instances[scheme] = made;
+    made.catch(() => {
+      if (instances[scheme] === made) instances[scheme] = undefined;
+    });
+  }
   return instances[scheme];
 }

@@ -2,14 +2,17 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { failure } from '@/lib/action-result';
+import { whenAvailable } from '@/lib/data/db-errors';
 import { getAuth, requestUsesHttps } from './auth';
 import { can, ROLE_NAMES, type Actor, type Permission, type Role } from './permissions';
 
 /** The signed-in, active user of this request, or null. */
 export async function getActor(): Promise<Actor | null> {
   const requestHeaders = await headers();
-  const auth = await getAuth(requestUsesHttps(requestHeaders));
-  const session = await auth.api.getSession({ headers: requestHeaders });
+  // The first database call of nearly every request: a database that does not answer shows here.
+  const session = await whenAvailable(async () =>
+    (await getAuth(requestUsesHttps(requestHeaders))).api.getSession({ headers: requestHeaders }),
+  );
   if (!session) return null;
   const user = session.user as typeof session.user & { role?: string; active?: boolean };
   if (user.active === false) return null;

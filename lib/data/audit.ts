@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
 import { auditEntries, type AuditChange } from '@/db/schema';
@@ -70,17 +70,53 @@ export interface AuditEntryRow {
   changes: AuditChange[];
 }
 
+/** A filter typed into a search box: control characters (NUL included) are dropped, blank is none. */
+const searchText = (max: number) =>
+  z
+    .string()
+    .transform(
+      (v) =>
+        v
+          .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+          .trim()
+          .slice(0, max) || undefined,
+    )
+    .optional()
+    .catch(undefined);
+
+/** A calendar day PostgreSQL can hold (year 1 onward); anything else is ignored. */
+const day = z.iso
+  .date()
+  .refine((d) => d >= '0001-01-01')
+  .optional()
+  .catch(undefined);
+
+/** Where a page ends: the last entry's time (as written by listAuditEntries) and id. */
+const auditCursor = z
+  .string()
+  .max(200)
+  .refine((c) => {
+    const [at, id, ...rest] = c.split('_');
+    const validAt = at !== undefined && at >= '0001' && z.iso.datetime().safeParse(at).success;
+    return rest.length === 0 && validAt && z.uuid().safeParse(id).success;
+  })
+  .optional()
+  .catch(undefined);
+
+/** The Audit page's filters, from its URL: a value that makes no sense is left out, never an error. */
 export const auditFilters = z.object({
-  actor: z.string().trim().max(254).optional().catch(undefined),
+  actor: searchText(254),
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  customer: z.string().trim().max(128).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  cursor: z.string().max(200).optional().catch(undefined),
+  customer: searchText(128),
+  from: day,
+  to: day,
+  cursor: auditCursor,
 });
 export type AuditFilters = z.output<typeof auditFilters>;
 
 const PAGE = 50;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function toRow(r: typeof auditEntries.$inferSelect): AuditEntryRow {
   return {
@@ -103,22 +139,20 @@ export async function listAuditEntries(
   assertCan(actor, 'audit:read');
   const db = await getDb();
   const where: (SQL | undefined)[] = [
-    f.actor ? sql`lower(${auditEntries.actorEmail}) like ${`%${f.actor.toLowerCase()}%`}` : undefined,
+    f.actor ? sql`lower(${auditEntries.actorEmail}) like ${`%${escapeLike(f.actor.toLowerCase())}%`}` : undefined,
     f.action ? eq(auditEntries.action, f.action) : undefined,
     f.customer
       ? and(
           eq(auditEntries.entityType, 'customer'),
-          sql`lower(${auditEntries.entityLabel}) like ${`%${f.customer.toLowerCase()}%`}`,
+          sql`lower(${auditEntries.entityLabel}) like ${`%${escapeLike(f.customer.toLowerCase())}%`}`,
         )
       : undefined,
-    f.from ? gte(auditEntries.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
-    f.to ? lt(auditEntries.at, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)) : undefined,
+    f.from ? sql`${auditEntries.at} >= (${f.from}::date)::timestamp at time zone 'UTC'` : undefined,
+    f.to ? sql`${auditEntries.at} < (${f.to}::date + 1)::timestamp at time zone 'UTC'` : undefined,
   ];
   if (f.cursor) {
     const [at, id] = f.cursor.split('_');
-    if (at && id && z.uuid().safeParse(id).success && !Number.isNaN(Date.parse(at))) {
-      where.push(sql`(${auditEntries.at}, ${auditEntries.id}) < (${at}::timestamptz, ${id}::uuid)`);
-    }
+    where.push(sql`(${auditEntries.at}, ${auditEntries.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db
     .select()

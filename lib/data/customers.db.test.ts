@@ -122,6 +122,7 @@ describe(`customer data layer on ${driver}`, () => {
         name: [`This ID is already taken by “${owner}” (IDs are compared ignoring case)`],
         'ingestAliases.1.value': [`Already used by customer ${owner}`],
       },
+      reason: 'conflict',
     });
   });
 

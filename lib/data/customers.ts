@@ -23,6 +23,7 @@ import {
 import { type CustomerFilters, type CustomerSort } from '@/lib/validations/customer-filters';
 import { diffRecords, recordAudit } from './audit';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
+import { inTransaction } from './transaction';
 
 /** How many aliases a list row carries; the rest are counted. */
 export const ALIAS_PREVIEW = 3;
@@ -59,9 +60,17 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What each sort orders by; the customer's uuid breaks ties, so every position is unique. */
 const SORT_KEYS = {
-  created: { key: sql`${customers.createdAt}`, cast: sql`timestamptz`, value: z.iso.datetime() },
-  id: { key: sql`lower(${customers.name})`, cast: sql`text`, value: z.string() },
-  name: { key: sql`lower(${customers.displayName})`, cast: sql`text`, value: z.string() },
+  created: {
+    key: sql`${customers.createdAt}`,
+    cast: sql`timestamptz`,
+    value: z.iso.datetime().refine((v) => v >= '0001'),
+  },
+  id: { key: sql`lower(${customers.name})`, cast: sql`text`, value: z.string().refine((v) => !v.includes('\u0000')) },
+  name: {
+    key: sql`lower(${customers.displayName})`,
+    cast: sql`text`,
+    value: z.string().refine((v) => !v.includes('\u0000')),
+  },
 } satisfies Record<CustomerSort, { key: SQL; cast: SQL; value: z.ZodType<string> }>;
 
 const cursorShape = z.tuple([z.enum(['created', 'id', 'name']), z.string(), z.uuid()]);
@@ -403,21 +412,32 @@ async function conflictErrors(input: CustomerInput, self?: string) {
     aliasesTaken > 1 ? `${aliasesTaken} ingest aliases belong to other customers` : null,
   ].filter(Boolean);
   if (reasons.length === 0) {
-    return failure('Another change took this ID or an alias a moment ago. Please try again.');
+    return refused('conflict', failure('Another change took this ID or an alias a moment ago. Please try again.'));
   }
-  return failure(`Not saved: ${reasons.join(' and ')}.`, fieldErrors);
+  return refused('conflict', failure(`Not saved: ${reasons.join(' and ')}.`, fieldErrors));
 }
 
 const UNIQUE_FIELDS = new Set(['customers_name_key', 'customers_external_id_key', 'customer_ingest_aliases_alias_key']);
 
+/** A write the database refused: a value someone else holds (HTTP 409), or one that is not valid (422). */
+export type CustomerRefusal = ReturnType<typeof failure> & { reason: 'conflict' | 'invalid' };
+
+const refused = (reason: CustomerRefusal['reason'], result: ReturnType<typeof failure>): CustomerRefusal => ({
+  ...result,
+  reason,
+});
+
 /** Maps what the database refused to messages next to fields; anything else is a real error. */
-async function refusal(err: unknown, input: CustomerInput, self?: string) {
+async function refusal(err: unknown, input: CustomerInput, self?: string): Promise<CustomerRefusal> {
   const constraint = violatedUniqueConstraint(err);
   if (constraint !== null && UNIQUE_FIELDS.has(constraint)) return conflictErrors(input, self);
   if (pgErrorCode(err) === '23503') {
-    return failure('Not saved: that price plan no longer exists.', {
-      pricePlanName: ['This price plan no longer exists; choose another'],
-    });
+    return refused(
+      'invalid',
+      failure('Not saved: that price plan no longer exists.', {
+        pricePlanName: ['This price plan no longer exists; choose another'],
+      }),
+    );
   }
   throw err;
 }
@@ -451,12 +471,14 @@ async function writeChildren(tx: Database, id: string, input: CustomerInput) {
 }
 
 /** Creates a customer with its aliases and billing providers in one transaction. */
-export async function insertCustomer(actor: Actor, input: CustomerInput): Promise<ActionResult<{ id: string }>> {
+export async function insertCustomer(
+  actor: Actor,
+  input: CustomerInput,
+): Promise<ActionResult<{ id: string }> | CustomerRefusal> {
   assertCan(actor, 'customers:write');
   const db = await getDb();
   try {
-    const id = await db.transaction(async (t) => {
-      const tx = t as unknown as Database;
+    const id = await inTransaction(db, async (tx) => {
       const [row] = await tx.insert(customers).values(columns(input)).returning({ id: customers.id });
       if (!row) throw new Error('insert returned no row');
       await writeChildren(tx, row.id, input);
@@ -509,8 +531,7 @@ export async function updateCustomer(
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
   try {
-    const version = await db.transaction(async (t) => {
-      const tx = t as unknown as Database;
+    const version = await inTransaction(db, async (tx) => {
       const before = await loadCustomer(tx, id, true); // row lock: edits of one customer queue here
       if (!before) return null;
       if (before.version !== expectedVersion) throw new VersionConflict();
@@ -558,8 +579,7 @@ export async function setCustomerArchived(
   assertCan(actor, 'customers:write');
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
-  const changed = await db.transaction(async (t) => {
-    const tx = t as unknown as Database;
+  const changed = await inTransaction(db, async (tx) => {
     const [row] = await tx
       .update(customers)
       .set({

@@ -1,12 +1,13 @@
 import 'server-only';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import { getDb, type Database } from '@/db';
+import { getDb } from '@/db';
 import { customers, pricePlans } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from './audit';
 import type { PricePlanInput } from '@/lib/validations/price-plan';
 import { violatedUniqueConstraint } from './db-errors';
+import { inTransaction } from './transaction';
 
 export interface PricePlanRow {
   name: string;
@@ -72,8 +73,7 @@ export async function insertPricePlan(actor: Actor, input: PricePlanInput): Prom
   assertCan(actor, 'customers:write');
   const db = await getDb();
   try {
-    const name = await db.transaction(async (t) => {
-      const tx = t as unknown as Database;
+    const name = await inTransaction(db, async (tx) => {
       const [row] = await tx
         .insert(pricePlans)
         .values({ name: input.name, displayName: input.displayName, description: input.description })

@@ -1,14 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { getDb, type Database } from '@/db';
+import { getDb } from '@/db';
 import { accounts, sessions, users } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
 import { getAuth } from '@/lib/auth/auth';
 import { assertCan, type Actor, type Role } from '@/lib/auth/permissions';
 import type { UserInput } from '@/lib/validations/user';
 import { recordAudit } from './audit';
-import { violatedUniqueConstraint } from './db-errors';
+import { violatedUniqueConstraint, whenAvailable } from './db-errors';
+import { inTransaction } from './transaction';
 
 export interface UserRow {
   id: string;
@@ -29,10 +30,13 @@ async function hashPassword(password: string): Promise<string> {
 
 const SETUP_DONE = 'Setup is already done: sign in instead.';
 
+/** How many users there are (the sign-in and setup pages' first question: a database outage shows here). */
 export async function countUsers(): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  return row?.n ?? 0;
+  return whenAvailable(async () => {
+    const db = await getDb();
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+    return row?.n ?? 0;
+  });
 }
 
 /**
@@ -51,8 +55,7 @@ export async function insertUser(
   const passwordHash = await hashPassword(input.password); // slow (scrypt): outside the transaction
   const db = await getDb();
   try {
-    const result = await db.transaction(async (t) => {
-      const tx = t as unknown as Database;
+    const result = await inTransaction(db, async (tx) => {
       if (firstRunOnly) {
         await tx.execute(sql`lock table ${users} in exclusive mode`);
         const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -117,8 +120,7 @@ export async function updateUserAccess(
 ): Promise<ActionResult<{ id: string }>> {
   assertCan(actor, 'users:manage');
   const db = await getDb();
-  return db.transaction(async (t) => {
-    const tx = t as unknown as Database;
+  return inTransaction(db, async (tx) => {
     const admins = await tx
       .select({ id: users.id })
       .from(users)

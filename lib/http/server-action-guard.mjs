@@ -124,15 +124,21 @@ async function checkBody(body, contentType, fetchAction) {
 }
 
 /**
- * A cross-site page may not call our actions. Next refuses those too, but by throwing (a 500).
+ * A cross-site page may not call our actions. Next refuses those too, but by throwing (a 500). The
+ * same rule as Next's: the Origin's host must be the Host (or X-Forwarded-Host) the request came to.
+ * No Origin: not sent by a browser page, so no cookie rides along by accident.
  * @param {import('node:http').IncomingHttpHeaders} headers
  */
 function checkOrigin(headers) {
   const origin = headers.origin;
   if (origin === undefined) return;
-  const host = headers['x-forwarded-host'] ?? headers.host;
   const originHost = URL.parse(origin)?.host;
-  if (!originHost || originHost !== host) throw new Refusal(403, 'Cross-origin requests are not allowed.');
+  const forwardedHost = String(headers['x-forwarded-host'] ?? '')
+    .split(',')[0]
+    ?.trim();
+  if (!originHost || (originHost !== headers.host && originHost !== forwardedHost)) {
+    throw new Refusal(403, 'Cross-origin requests are not allowed.');
+  }
 }
 
 /** @param {import('node:http').IncomingMessage} req @returns {Promise<Buffer>} */

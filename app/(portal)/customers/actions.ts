@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failure, invalid, ok, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
+import { unlessUnavailable } from '@/lib/http/action-errors';
 import {
   insertCustomer,
   setCustomerArchived,
@@ -16,6 +17,10 @@ import { customerId, customerInput } from '@/lib/validations/customer';
 // whatever the page did.
 
 export async function createCustomer(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return unlessUnavailable(() => create(input));
+}
+
+async function create(input: unknown): Promise<ActionResult<{ id: string }>> {
   const caller = await authorize('customers:write');
   if (!caller.ok) return caller;
   const parsed = customerInput.safeParse(input);
@@ -28,6 +33,10 @@ export async function createCustomer(input: unknown): Promise<ActionResult<{ id:
 const version = z.number().int().positive();
 
 export async function updateCustomer(id: unknown, baseVersion: unknown, input: unknown): Promise<UpdateCustomerResult> {
+  return unlessUnavailable(() => update(id, baseVersion, input));
+}
+
+async function update(id: unknown, baseVersion: unknown, input: unknown): Promise<UpdateCustomerResult> {
   const caller = await authorize('customers:write');
   if (!caller.ok) return caller;
   const target = customerId.safeParse(id);
@@ -57,9 +66,9 @@ async function setArchived(id: unknown, archived: boolean): Promise<ActionResult
 }
 
 export async function archiveCustomer(id: unknown): Promise<ActionResult<{ archivedAt: string | null }>> {
-  return setArchived(id, true);
+  return unlessUnavailable(() => setArchived(id, true));
 }
 
 export async function unarchiveCustomer(id: unknown): Promise<ActionResult<{ archivedAt: string | null }>> {
-  return setArchived(id, false);
+  return unlessUnavailable(() => setArchived(id, false));
 }

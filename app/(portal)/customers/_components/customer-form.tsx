@@ -28,7 +28,7 @@ import { CustomFieldsField } from './custom-fields-field';
 import { MeasurementMappingsField } from './measurement-mappings-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
-import { applyServerFieldErrors } from '@/lib/forms';
+import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
 import type { PricePlanOption } from '@/lib/data/price-plans';
 
 type CustomerFormProps = { pricePlans: PricePlanOption[] } & (
@@ -118,10 +118,8 @@ export function CustomerForm(props: CustomerFormProps) {
       }
       setFormMessage(result.message);
       if (applyServerFieldErrors(setError, result.fieldErrors) === 0) messageRef.current?.focus();
-    } catch {
-      setFormMessage(
-        'The customer could not be saved: the server did not answer. Your input is still here; try again.',
-      );
+    } catch (err) {
+      setFormMessage(actionFailureMessage(err, 'The customer could not be saved'));
       messageRef.current?.focus();
     }
   };

@@ -1,0 +1,25 @@
+import 'server-only';
+import type { Database } from '@/db';
+import { isSerializationFailure } from './db-errors';
+
+/** How many times a transaction runs before a deadlock or serialization failure is given up on. */
+const ATTEMPTS = 5;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` in one transaction, and runs it again when PostgreSQL broke a deadlock or a
+ * serialization conflict by aborting it (40P01, 40001): nothing of the aborted run was kept, and
+ * one of the two transactions now goes first. `work` must do nothing outside the database.
+ * Every write of the data layer goes through here.
+ */
+export async function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((t) => work(t as unknown as Database));
+    } catch (err) {
+      if (attempt >= ATTEMPTS || !isSerializationFailure(err)) throw err;
+      await pause(Math.random() * 20 * attempt); // apart, so they do not collide again
+    }
+  }
+}
