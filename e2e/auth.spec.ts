@@ -483,7 +483,7 @@ const ACTION_CASES: ActionCase[] = [
       await users.roleSelect(user.email).selectOption({ label: 'Editor' });
       await users.saveRole(user.email).click();
       const action = await captured;
-      await expect(users.rowStatus(user.email)).toHaveText(`${user.email} is now Editor.`);
+      await expect(users.toast(`Role changed: ${user.email} is now Editor`)).toBeVisible();
       expect(action.body).toContain('"editor"');
       // The same user, back to Viewer.
       return {
@@ -634,14 +634,14 @@ test.describe('an admin', () => {
 
     await users.roleSelect(user.email).selectOption({ label: 'Viewer' });
     await users.saveRole(user.email).click();
-    await expect(users.rowStatus(user.email)).toHaveText(`${user.email} is now Viewer.`);
+    await expect(users.toast(`Role changed: ${user.email} is now Viewer`)).toBeVisible();
 
     const reloaded = await theirs.reload();
     expect(reloaded?.status()).toBe(403);
     await expect(theirs.getByRole('heading', { level: 1, name: FORBIDDEN_HEADING })).toBeVisible();
 
     await users.deactivate(user.email).click();
-    await expect(users.rowStatus(user.email)).toHaveText(`${user.email} deactivated: signed out everywhere.`);
+    await expect(users.toast(`${user.email} deactivated: signed out everywhere`)).toBeVisible();
     await expect(users.row(user.email)).toContainText('Deactivated');
     await expect(users.reactivate(user.email)).toBeVisible();
 
@@ -911,11 +911,11 @@ async function deactivatedState(clients: Clients, role: 'editor' | 'admin'): Pro
   expect(sessionCookies(state.cookies)).toHaveLength(1);
 
   await admin.deactivate(user.email).click();
-  await expect(admin.rowStatus(user.email)).toHaveText(`${user.email} deactivated: signed out everywhere.`);
+  await expect(admin.toast(`${user.email} deactivated: signed out everywhere`)).toBeVisible();
   if (role === 'admin') {
     await admin.roleSelect(user.email).selectOption({ label: 'Admin' });
     await admin.saveRole(user.email).click();
-    await expect(admin.rowStatus(user.email)).toHaveText(`${user.email} is now Admin.`);
+    await expect(admin.toast(`Role changed: ${user.email} is now Admin`)).toBeVisible();
   }
   return state;
 }

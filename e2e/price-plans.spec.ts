@@ -35,10 +35,16 @@ test.describe('price plans', () => {
     await expect(plans.cell(key, 'Display name')).toHaveText(`Growth ${key}`);
     await expect(plans.cell(key, 'Description')).toHaveText('Billed monthly in arrears.');
     await expect(plans.cell(key, 'Customers')).toHaveText('0');
+    await expect(plans.dialog).toBeHidden();
+    await expect(plans.addButton).toBeFocused();
+    // Opened again, it starts empty.
+    await plans.addButton.click();
     await expect(plans.field('Key')).toHaveValue('');
     await expect(plans.field('Display name')).toHaveValue('');
     await expect(plans.field('Description')).toHaveValue('');
     await expect(plans.formAlert).toBeEmpty();
+    await page.keyboard.press('Escape');
+    await expect(plans.dialog).toBeHidden();
 
     await page.reload();
     await expect(plans.row(key)).toHaveCount(1);
@@ -47,6 +53,7 @@ test.describe('price plans', () => {
   test('a blank form shows what is required next to each field, without a round trip', async ({ page }) => {
     const plans = new PricePlansPage(page);
     await plans.open();
+    await plans.addButton.click();
     await plans.submit.click();
 
     await expect(plans.formAlert).toHaveText('Some fields need attention.');

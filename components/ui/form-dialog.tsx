@@ -41,7 +41,7 @@ export function FormDialog({
       aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
       className={cn(
-        'm-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl',
+        'm-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-slate-200 bg-white p-0 text-left text-slate-900 shadow-xl',
         'backdrop:bg-slate-900/40',
         className,
       )}

@@ -72,10 +72,10 @@ export function PricePlansTable({ plans, mayEdit }: { plans: PricePlanRow[]; may
               role="row"
               className={cn('block px-4 py-3 md:table-row md:p-0', p.archivedAt && 'bg-slate-50 text-slate-600')}
             >
-              <Cell label="Key" className="font-mono [overflow-wrap:anywhere] md:max-w-[14rem]">
+              <Cell label="Key" className="font-mono [overflow-wrap:anywhere] md:max-w-[14rem] md:min-w-[10rem]">
                 {p.name}
               </Cell>
-              <Cell label="Display name" className="md:max-w-[16rem]">
+              <Cell label="Display name" className="md:max-w-[16rem] md:min-w-[9rem]">
                 <span className="min-w-0 [overflow-wrap:anywhere]">
                   {p.displayName}
                   {p.archivedAt && (
