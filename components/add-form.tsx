@@ -18,8 +18,8 @@ interface AddFormOptions<TValues extends FieldValues, TParsed> {
   unreachable: string;
   /** Which server error paths are fields of this form (the rest go to its message only). */
   isField?: (path: string) => boolean;
-  /** The toast once it is added ("User added"). */
-  addedMessage: string;
+  /** The toast once it is added ("User added"), or a function of what the action returned. */
+  addedMessage: string | ((data: unknown) => string);
   /** Closes the dialog the form is in. */
   onDone: () => void;
 }
@@ -53,7 +53,7 @@ export function useAddForm<TValues extends FieldValues, TParsed>({
     try {
       const result = await action(getValues());
       if (result.ok) {
-        toast.success(addedMessage);
+        toast.success(typeof addedMessage === 'string' ? addedMessage : addedMessage(result.data));
         router.refresh();
         onDone();
         return;

@@ -527,6 +527,102 @@ const ACTION_CASES: ActionCase[] = [
       };
     },
   },
+  {
+    name: 'edit price plan',
+    allowed: 'editor',
+    async capture(page) {
+      const plans = new PricePlansPage(page);
+      const [sourceKey, targetKey] = [uniqueId('edit-plan-source'), uniqueId('edit-plan-target')];
+      await plans.open();
+      await plans.add({ key: targetKey, displayName: `Target ${targetKey}` });
+      await expect(plans.row(targetKey)).toHaveCount(1);
+      await plans.add({ key: sourceKey, displayName: `Source ${sourceKey}` });
+      await expect(plans.row(sourceKey)).toHaveCount(1);
+      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
+      await plans.edit(sourceKey, { displayName: `Edited ${sourceKey}` });
+      const action = await captured;
+      await expect(plans.cell(sourceKey, 'Display name')).toHaveText(`Edited ${sourceKey}`);
+      expect(action.body).toContain(sourceKey);
+      // The same edit (made on version 1), of another plan still at version 1.
+      return {
+        action,
+        attempt() {
+          const name = `Replayed ${uniqueId('plan')}`;
+          return {
+            body: swap(swap(action.body, `Edited ${sourceKey}`, name), sourceKey, targetKey),
+            async tookEffect() {
+              await plans.open();
+              await expect(plans.row(targetKey)).toHaveCount(1);
+              return (await plans.cell(targetKey, 'Display name').textContent()) === name;
+            },
+          };
+        },
+      };
+    },
+  },
+  {
+    name: 'archive price plan',
+    allowed: 'editor',
+    async capture(page) {
+      const plans = new PricePlansPage(page);
+      const [sourceKey, targetKey] = [uniqueId('archive-plan-source'), uniqueId('archive-plan-target')];
+      await plans.open();
+      await plans.add({ key: targetKey, displayName: `Target ${targetKey}` });
+      await expect(plans.row(targetKey)).toHaveCount(1);
+      await plans.add({ key: sourceKey, displayName: `Source ${sourceKey}` });
+      await expect(plans.row(sourceKey)).toHaveCount(1);
+      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
+      await plans.archiveButton(sourceKey).click();
+      const action = await captured;
+      await expect(plans.unarchiveButton(sourceKey)).toBeVisible();
+      expect(action.body).toContain(sourceKey);
+      return {
+        action,
+        attempt: () => ({
+          body: swap(action.body, sourceKey, targetKey),
+          async tookEffect() {
+            await plans.open();
+            await expect(plans.row(targetKey)).toHaveCount(1);
+            return (await plans.unarchiveButton(targetKey).count()) > 0;
+          },
+        }),
+      };
+    },
+  },
+  {
+    name: 'set a user’s password',
+    allowed: 'admin',
+    async capture(page, clients) {
+      const users = new UsersPage(page);
+      const user = newUser('Viewer');
+      await users.open();
+      await users.add(user);
+      await expect(users.row(user.email)).toBeVisible();
+      const first = `first-${randomUUID()}`;
+      const captured = captureAction(page, (url) => url.pathname === '/users');
+      await users.setPassword(user.email, first);
+      const action = await captured;
+      await expect(users.toast(`Password set: ${user.email} was signed out everywhere`)).toBeVisible();
+      expect(action.body).toContain(first);
+      const origin = new URL(action.url).origin;
+      // The same user, another password each time: it took effect if that password signs them in.
+      return {
+        action,
+        attempt() {
+          const password = `replayed-${randomUUID()}`;
+          return {
+            body: swap(action.body, first, password),
+            async tookEffect() {
+              const response = await (
+                await clients.api(ANONYMOUS)
+              ).post('/api/auth/sign-in/email', { headers: { origin }, data: { email: user.email, password } });
+              return response.status() === 200;
+            },
+          };
+        },
+      };
+    },
+  },
 ];
 
 test.describe('server actions check the caller, whatever the page showed', () => {

@@ -103,7 +103,9 @@ function EditPricePlanForm({ plan, onDone }: { plan: PricePlanRow; onDone: () =>
     },
     unreachable: 'The price plan was not saved: the server did not answer. Your input is still here; try again.',
     isField: (path) => path === 'displayName' || path === 'description',
-    addedMessage: 'Price plan saved',
+    // The version moves only when something changed.
+    addedMessage: (data) =>
+      (data as { version: number }).version === plan.version ? 'No changes to save' : 'Price plan saved',
     onDone,
   });
   const {
