@@ -135,6 +135,7 @@ test.describe('the users page', () => {
     page,
     browser,
   }) => {
+    test.slow(); // three sign-ins and an axe scan
     const users = new UsersPage(page);
     const user = newUser('Editor');
     await users.open();
@@ -147,12 +148,12 @@ test.describe('the users page', () => {
 
     // Too short: refused in the dialog, which stays open.
     await users.setPassword(user.email, 'short');
-    await expect(users.passwordDialog.getByLabel('New password')).toHaveAccessibleDescription(
+    await expect(users.passwordDialog.getByLabel('New password', { exact: true })).toHaveAccessibleDescription(
       /Use at least 10 characters/,
     );
     await expectNoAxeViolations(page);
     const password = `new-${randomUUID()}`;
-    await users.passwordDialog.getByLabel('New password').fill(password);
+    await users.passwordDialog.getByLabel('New password', { exact: true }).fill(password);
     await users.passwordDialog.getByRole('button', { name: 'Set password', exact: true }).click();
     await expect(users.toast(`Password set: ${user.email} was signed out everywhere`)).toBeVisible();
     await expect(users.passwordDialog).toBeHidden();
@@ -172,6 +173,7 @@ test.describe('the users page', () => {
 
   for (const width of [1280, 390]) {
     test(`at ${width} px every column fits, nothing scrolls sideways, and axe finds nothing`, async ({ page }) => {
+      test.slow(); // two axe scans
       const users = new UsersPage(page);
       const user = newUser('Editor', true);
       await users.open();

@@ -35,9 +35,9 @@ export class PricePlansPage {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
   }
 
-  /** The row whose Key is exactly `key`. */
+  /** The row whose Key is exactly `key` (on a phone's card, the cell's name starts with "Key"). */
   row(key: string) {
-    return this.rows.filter({ has: this.page.getByRole('cell', { name: key, exact: true }) });
+    return this.rows.filter({ has: this.page.getByRole('cell').getByText(key, { exact: true }) });
   }
 
   cell(key: string, column: 'Key' | 'Display name' | 'Description' | 'Customers') {
