@@ -1,9 +1,11 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { FormDialog } from '@/components/ui/form-dialog';
 import type { ActionResult } from '@/lib/action-result';
 import { applyServerFieldErrors } from '@/lib/forms';
 
@@ -12,25 +14,28 @@ interface AddFormOptions<TValues extends FieldValues, TParsed> {
   empty: TValues;
   /** The server action; it gets the raw values and parses them with the same schema. */
   action: (values: TValues) => Promise<ActionResult<unknown>>;
-  /** The field that takes focus again once a row is added, ready for the next one. */
-  firstField: FieldPath<TValues>;
   /** What to say when the server did not answer. */
   unreachable: string;
   /** Which server error paths are fields of this form (the rest go to its message only). */
   isField?: (path: string) => boolean;
+  /** The toast once it is added ("User added"), or a function of what the action returned. */
+  addedMessage: string | ((data: unknown) => string);
+  /** Closes the dialog the form is in. */
+  onDone: () => void;
 }
 
 /**
- * A small "add one more" form of an admin page: client checks on submit, server errors next to
- * their fields, nothing typed lost on failure, the form emptied and refocused on success.
+ * A small "add one" form of an admin page, in a dialog: client checks on submit, server errors
+ * next to their fields, nothing typed lost on failure; on success a toast, and the dialog closes.
  */
 export function useAddForm<TValues extends FieldValues, TParsed>({
   resolver,
   empty,
   action,
-  firstField,
   unreachable,
   isField,
+  addedMessage,
+  onDone,
 }: AddFormOptions<TValues, TParsed>) {
   const router = useRouter();
   const form = useForm<TValues, unknown, TParsed>({
@@ -39,25 +44,18 @@ export function useAddForm<TValues extends FieldValues, TParsed>({
     mode: 'onSubmit',
     reValidateMode: 'onChange',
   });
-  const { setError, setFocus, getValues, reset, handleSubmit } = form;
+  const { setError, getValues, handleSubmit } = form;
   const [formMessage, setFormMessage] = useState<string | null>(null);
-  const [added, setAdded] = useState(false);
   const messageRef = useRef<HTMLDivElement>(null);
-
-  // Focusing in the same tick as reset() does not stick.
-  useEffect(() => {
-    if (added) setFocus(firstField);
-  }, [added, setFocus, firstField]);
 
   const submit = async () => {
     setFormMessage(null);
-    setAdded(false);
     try {
       const result = await action(getValues());
       if (result.ok) {
-        reset(empty);
-        setAdded(true);
+        toast.success(typeof addedMessage === 'string' ? addedMessage : addedMessage(result.data));
         router.refresh();
+        onDone();
         return;
       }
       setFormMessage(result.message);
@@ -67,62 +65,66 @@ export function useAddForm<TValues extends FieldValues, TParsed>({
       messageRef.current?.focus();
     }
   };
-  const onInvalid = () => {
-    setAdded(false);
-    setFormMessage('Some fields need attention.');
-  };
+  const onInvalid = () => setFormMessage('Some fields need attention.');
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => handleSubmit(submit, onInvalid)(event);
-  return { form, formMessage, added, messageRef, onSubmit };
+  return { form, formMessage, messageRef, onSubmit };
 }
 
-/** The card around an add form: heading, error and success messages, fields, submit button. */
-export function AddFormCard({
-  title,
-  addedMessage,
-  state: { form, formMessage, added, messageRef, onSubmit },
+/** A dialog's form: its error message, fields, then Cancel and the submit button. */
+export function DialogForm({
+  label,
+  submitLabel,
+  pendingLabel,
+  onCancel,
+  state: { form, formMessage, messageRef, onSubmit },
   children,
 }: {
-  title: string;
-  addedMessage: string;
-  state: Pick<ReturnType<typeof useAddForm>, 'formMessage' | 'added' | 'messageRef' | 'onSubmit'> & {
+  /** The form's accessible name (the dialog's title). */
+  label: string;
+  submitLabel: string;
+  pendingLabel: string;
+  onCancel: () => void;
+  state: Pick<ReturnType<typeof useAddForm>, 'formMessage' | 'messageRef' | 'onSubmit'> & {
     form: { formState: { isSubmitting: boolean } };
   };
   children: ReactNode;
 }) {
-  const headingId = useId();
   const { isSubmitting } = form.formState;
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6 lg:sticky lg:top-6"
-    >
-      <h2 id={headingId} className="text-base font-semibold">
+    <form onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
+      <div ref={messageRef} tabIndex={-1} role="alert" className="empty:sr-only">
+        {formMessage && (
+          <p className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{formMessage}</p>
+        )}
+      </div>
+
+      {children}
+
+      <div className="flex flex-wrap justify-end gap-2 pt-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
+          {isSubmitting ? pendingLabel : submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A page's "Add …" button and the dialog it opens; `children` gets the function that closes it. */
+export function AddDialog({ title, children }: { title: string; children: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} aria-haspopup="dialog">
         {title}
-      </h2>
-      <form onSubmit={onSubmit} noValidate aria-labelledby={headingId} className="mt-4 space-y-4">
-        <div ref={messageRef} tabIndex={-1} role="alert" className="empty:sr-only">
-          {formMessage && (
-            <p className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{formMessage}</p>
-          )}
-        </div>
-        {/* Live regions stay in the accessibility tree while empty, so what appears in them is announced. */}
-        <div role="status" className="empty:sr-only">
-          {added && (
-            <p className="rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800">
-              {addedMessage}
-            </p>
-          )}
-        </div>
-
-        {children}
-
-        <div className="flex justify-end">
-          <Button type="submit" disabled={isSubmitting} aria-disabled={isSubmitting}>
-            {isSubmitting ? 'Adding…' : title}
-          </Button>
-        </div>
-      </form>
-    </section>
+      </Button>
+      <FormDialog open={open} onClose={close} title={title}>
+        {children(close)}
+      </FormDialog>
+    </>
   );
 }

@@ -483,7 +483,7 @@ const ACTION_CASES: ActionCase[] = [
       await users.roleSelect(user.email).selectOption({ label: 'Editor' });
       await users.saveRole(user.email).click();
       const action = await captured;
-      await expect(users.rowStatus(user.email)).toHaveText(`${user.email} is now Editor.`);
+      await expect(users.toast(`Role changed: ${user.email} is now Editor`)).toBeVisible();
       expect(action.body).toContain('"editor"');
       // The same user, back to Viewer.
       return {
@@ -524,6 +524,102 @@ const ACTION_CASES: ActionCase[] = [
             return (await users.reactivate(user.email).count()) === 0;
           },
         }),
+      };
+    },
+  },
+  {
+    name: 'edit price plan',
+    allowed: 'editor',
+    async capture(page) {
+      const plans = new PricePlansPage(page);
+      const [sourceKey, targetKey] = [uniqueId('edit-plan-source'), uniqueId('edit-plan-target')];
+      await plans.open();
+      await plans.add({ key: targetKey, displayName: `Target ${targetKey}` });
+      await expect(plans.row(targetKey)).toHaveCount(1);
+      await plans.add({ key: sourceKey, displayName: `Source ${sourceKey}` });
+      await expect(plans.row(sourceKey)).toHaveCount(1);
+      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
+      await plans.edit(sourceKey, { displayName: `Edited ${sourceKey}` });
+      const action = await captured;
+      await expect(plans.cell(sourceKey, 'Display name')).toHaveText(`Edited ${sourceKey}`);
+      expect(action.body).toContain(sourceKey);
+      // The same edit (made on version 1), of another plan still at version 1.
+      return {
+        action,
+        attempt() {
+          const name = `Replayed ${uniqueId('plan')}`;
+          return {
+            body: swap(swap(action.body, `Edited ${sourceKey}`, name), sourceKey, targetKey),
+            async tookEffect() {
+              await plans.open();
+              await expect(plans.row(targetKey)).toHaveCount(1);
+              return (await plans.cell(targetKey, 'Display name').textContent()) === name;
+            },
+          };
+        },
+      };
+    },
+  },
+  {
+    name: 'archive price plan',
+    allowed: 'editor',
+    async capture(page) {
+      const plans = new PricePlansPage(page);
+      const [sourceKey, targetKey] = [uniqueId('archive-plan-source'), uniqueId('archive-plan-target')];
+      await plans.open();
+      await plans.add({ key: targetKey, displayName: `Target ${targetKey}` });
+      await expect(plans.row(targetKey)).toHaveCount(1);
+      await plans.add({ key: sourceKey, displayName: `Source ${sourceKey}` });
+      await expect(plans.row(sourceKey)).toHaveCount(1);
+      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
+      await plans.archiveButton(sourceKey).click();
+      const action = await captured;
+      await expect(plans.unarchiveButton(sourceKey)).toBeVisible();
+      expect(action.body).toContain(sourceKey);
+      return {
+        action,
+        attempt: () => ({
+          body: swap(action.body, sourceKey, targetKey),
+          async tookEffect() {
+            await plans.open();
+            await expect(plans.row(targetKey)).toHaveCount(1);
+            return (await plans.unarchiveButton(targetKey).count()) > 0;
+          },
+        }),
+      };
+    },
+  },
+  {
+    name: 'set a user’s password',
+    allowed: 'admin',
+    async capture(page, clients) {
+      const users = new UsersPage(page);
+      const user = newUser('Viewer');
+      await users.open();
+      await users.add(user);
+      await expect(users.row(user.email)).toBeVisible();
+      const first = `first-${randomUUID()}`;
+      const captured = captureAction(page, (url) => url.pathname === '/users');
+      await users.setPassword(user.email, first);
+      const action = await captured;
+      await expect(users.toast(`Password set: ${user.email} was signed out everywhere`)).toBeVisible();
+      expect(action.body).toContain(first);
+      const origin = new URL(action.url).origin;
+      // The same user, another password each time: it took effect if that password signs them in.
+      return {
+        action,
+        attempt() {
+          const password = `replayed-${randomUUID()}`;
+          return {
+            body: swap(action.body, first, password),
+            async tookEffect() {
+              const response = await (
+                await clients.api(ANONYMOUS)
+              ).post('/api/auth/sign-in/email', { headers: { origin }, data: { email: user.email, password } });
+              return response.status() === 200;
+            },
+          };
+        },
       };
     },
   },
@@ -634,14 +730,14 @@ test.describe('an admin', () => {
 
     await users.roleSelect(user.email).selectOption({ label: 'Viewer' });
     await users.saveRole(user.email).click();
-    await expect(users.rowStatus(user.email)).toHaveText(`${user.email} is now Viewer.`);
+    await expect(users.toast(`Role changed: ${user.email} is now Viewer`)).toBeVisible();
 
     const reloaded = await theirs.reload();
     expect(reloaded?.status()).toBe(403);
     await expect(theirs.getByRole('heading', { level: 1, name: FORBIDDEN_HEADING })).toBeVisible();
 
     await users.deactivate(user.email).click();
-    await expect(users.rowStatus(user.email)).toHaveText(`${user.email} deactivated: signed out everywhere.`);
+    await expect(users.toast(`${user.email} deactivated: signed out everywhere`)).toBeVisible();
     await expect(users.row(user.email)).toContainText('Deactivated');
     await expect(users.reactivate(user.email)).toBeVisible();
 
@@ -912,11 +1008,11 @@ async function deactivatedState(clients: Clients, role: 'editor' | 'admin'): Pro
   expect(sessionCookies(state.cookies)).toHaveLength(1);
 
   await admin.deactivate(user.email).click();
-  await expect(admin.rowStatus(user.email)).toHaveText(`${user.email} deactivated: signed out everywhere.`);
+  await expect(admin.toast(`${user.email} deactivated: signed out everywhere`)).toBeVisible();
   if (role === 'admin') {
     await admin.roleSelect(user.email).selectOption({ label: 'Admin' });
     await admin.saveRole(user.email).click();
-    await expect(admin.rowStatus(user.email)).toHaveText(`${user.email} is now Admin.`);
+    await expect(admin.toast(`Role changed: ${user.email} is now Admin`)).toBeVisible();
   }
   return state;
 }

@@ -9,8 +9,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'customer.archive': 'Archived',
   'customer.unarchive': 'Unarchived',
   'price_plan.create': 'Price plan added',
+  'price_plan.update': 'Price plan edited',
+  'price_plan.archive': 'Price plan archived',
+  'price_plan.unarchive': 'Price plan unarchived',
   'user.create': 'User added',
   'user.update': 'User changed',
+  'user.password': 'Password set',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -18,6 +22,7 @@ const FIELD_LABELS: Record<string, string> = {
   archivedAt: 'Archived',
   role: 'Role',
   active: 'Status',
+  sessions: 'Sessions',
 };
 
 /** Where an entity names a field as its own form does ("Key" on a price plan, not "ID"). */

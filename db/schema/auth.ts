@@ -12,6 +12,8 @@ export const users = pgTable('users', {
   image: text('image'),
   role: text('role').notNull().default('viewer'), // viewer | editor | admin
   active: boolean('active').notNull().default(true),
+  // Set when a session is made (lib/auth/auth.ts): sessions end on sign-out, this stays.
+  lastSignInAt: at('last_sign_in_at'),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at')
     .notNull()

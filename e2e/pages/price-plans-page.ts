@@ -6,7 +6,10 @@ export interface PricePlanFields {
   description?: string;
 }
 
-/** The price plans page: a table of Key, Display name, Description and Customers, and the "Add price plan" form. */
+/**
+ * The price plans page: a table of Key, Display name, Description and Customers (a link to them),
+ * each plan's Edit and Archive, and the "Add price plan" dialog.
+ */
 export class PricePlansPage {
   constructor(readonly page: Page) {}
 
@@ -32,9 +35,9 @@ export class PricePlansPage {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
   }
 
-  /** The row whose Key is exactly `key`. */
+  /** The row whose Key is exactly `key` (on a phone's card, the cell's name starts with "Key"). */
   row(key: string) {
-    return this.rows.filter({ has: this.page.getByRole('cell', { name: key, exact: true }) });
+    return this.rows.filter({ has: this.page.getByRole('cell').getByText(key, { exact: true }) });
   }
 
   cell(key: string, column: 'Key' | 'Display name' | 'Description' | 'Customers') {
@@ -42,8 +45,57 @@ export class PricePlansPage {
     return this.row(key).getByRole('cell').nth(index);
   }
 
+  /** The Customers count, a link to the list of the plan's customers. */
+  customersLink(key: string) {
+    return this.cell(key, 'Customers').getByRole('link');
+  }
+
+  editButton(key: string) {
+    return this.page.getByRole('button', { name: `Edit ${key}`, exact: true });
+  }
+
+  archiveButton(key: string) {
+    return this.page.getByRole('button', { name: `Archive ${key}`, exact: true });
+  }
+
+  unarchiveButton(key: string) {
+    return this.page.getByRole('button', { name: `Unarchive ${key}`, exact: true });
+  }
+
+  editDialog(key: string) {
+    return this.page.getByRole('dialog', { name: `Edit price plan ${key}` });
+  }
+
+  /** Opens Edit, replaces what is given and saves; the caller checks the outcome. */
+  async edit(key: string, values: { displayName?: string; description?: string }) {
+    await this.editButton(key).click();
+    const dialog = this.editDialog(key);
+    if (values.displayName !== undefined)
+      await dialog.getByLabel('Display name', { exact: true }).fill(values.displayName);
+    if (values.description !== undefined)
+      await dialog.getByLabel('Description', { exact: true }).fill(values.description);
+    await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+
+  /** A confirmation toast with this text. */
+  toast(text: string | RegExp) {
+    return this.page
+      .getByRole('region', { name: /^Notifications/ })
+      .getByRole('listitem')
+      .filter({ hasText: text });
+  }
+
+  /** The page's "Add price plan" button, which opens the dialog. */
+  get addButton() {
+    return this.page.getByRole('main').getByRole('button', { name: 'Add price plan', exact: true });
+  }
+
+  get dialog() {
+    return this.page.getByRole('dialog', { name: 'Add price plan' });
+  }
+
   get form() {
-    return this.page.getByRole('form', { name: 'Add price plan' });
+    return this.dialog.getByRole('form', { name: 'Add price plan' });
   }
 
   field(label: 'Key' | 'Display name' | 'Description') {
@@ -60,10 +112,12 @@ export class PricePlansPage {
   }
 
   get addedNotice() {
-    return this.form.getByRole('status').filter({ hasText: 'Price plan added.' });
+    return this.toast('Price plan added');
   }
 
+  /** Opens the "Add price plan" dialog unless it is open, and fills it. */
   async fill(p: PricePlanFields) {
+    if (!(await this.dialog.isVisible())) await this.addButton.click();
     await this.field('Key').fill(p.key);
     await this.field('Display name').fill(p.displayName);
     if (p.description !== undefined) await this.field('Description').fill(p.description);

@@ -10,7 +10,7 @@ export interface UserFields {
 
 export const ROLE_LABELS: Record<E2ERole, UserFields['role']> = { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' };
 
-/** The users page (admins only): the table of users and the "Add user" form. */
+/** The users page (admins only): the table of users, "Add user" and "Set password" dialogs. */
 export class UsersPage {
   constructor(readonly page: Page) {}
 
@@ -33,7 +33,7 @@ export class UsersPage {
 
   /** The row of the user whose email is exactly `email`. */
   row(email: string) {
-    return this.rows.filter({ has: this.page.getByRole('cell', { name: email, exact: true }) });
+    return this.rows.filter({ has: this.page.getByText(email, { exact: true }) });
   }
 
   roleSelect(email: string) {
@@ -52,18 +52,46 @@ export class UsersPage {
     return this.page.getByRole('button', { name: `Reactivate ${email}`, exact: true });
   }
 
+  setPasswordButton(email: string) {
+    return this.page.getByRole('button', { name: `Set password for ${email}`, exact: true });
+  }
+
+  /** The "Set a new password for <name>" dialog. */
+  get passwordDialog() {
+    return this.page.getByRole('dialog', { name: /^Set a new password for / });
+  }
+
+  /** Opens "Set password" for the user, types the password and submits; the caller checks the outcome. */
+  async setPassword(email: string, password: string) {
+    await this.setPasswordButton(email).click();
+    await this.passwordDialog.getByLabel('New password', { exact: true }).fill(password);
+    await this.passwordDialog.getByRole('button', { name: 'Set password', exact: true }).click();
+  }
+
   /** What the row says went wrong (role="alert"). */
   rowAlert(email: string) {
     return this.row(email).getByRole('alert');
   }
 
-  /** What the row says was done (role="status"). */
-  rowStatus(email: string) {
-    return this.row(email).getByRole('status');
+  /** A confirmation toast with this text. */
+  toast(text: string | RegExp) {
+    return this.page
+      .getByRole('region', { name: /^Notifications/ })
+      .getByRole('listitem')
+      .filter({ hasText: text });
+  }
+
+  /** The page's "Add user" button, which opens the dialog. */
+  get addButton() {
+    return this.page.getByRole('main').getByRole('button', { name: 'Add user', exact: true });
+  }
+
+  get addDialog() {
+    return this.page.getByRole('dialog', { name: 'Add user' });
   }
 
   get addForm() {
-    return this.page.getByRole('form', { name: 'Add user' });
+    return this.addDialog.getByRole('form', { name: 'Add user' });
   }
 
   addField(label: 'Name' | 'Email' | 'Role' | 'Password') {
@@ -75,11 +103,12 @@ export class UsersPage {
   }
 
   get addedNotice() {
-    return this.addForm.getByRole('status').filter({ hasText: 'User added.' });
+    return this.toast('User added');
   }
 
-  /** Fills and submits "Add user"; the caller checks the outcome. */
+  /** Opens "Add user", fills it and submits; the caller checks the outcome. */
   async add(user: UserFields) {
+    await this.addButton.click();
     await this.addField('Name').fill(user.name);
     await this.addField('Email').fill(user.email);
     await this.addField('Role').selectOption({ label: user.role });

@@ -2,6 +2,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError } from 'better-auth/api';
@@ -116,6 +117,13 @@ function createAuth(db: Database, https: boolean) {
             if (user && (user as { active?: boolean }).active === false) {
               throw new APIError('UNAUTHORIZED', { message: 'Invalid email or password' });
             }
+          },
+          // The Users page shows when each user last signed in; sessions end, this stays.
+          after: async (session) => {
+            await db
+              .update(users)
+              .set({ lastSignInAt: new Date(session.createdAt) })
+              .where(eq(users.id, session.userId));
           },
         },
       },

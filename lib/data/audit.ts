@@ -13,8 +13,12 @@ export const AUDIT_ACTIONS = [
   'customer.archive',
   'customer.unarchive',
   'price_plan.create',
+  'price_plan.update',
+  'price_plan.archive',
+  'price_plan.unarchive',
   'user.create',
   'user.update',
+  'user.password',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,8 +17,8 @@ import {
   setCustomerArchived,
   updateCustomer,
 } from './customers';
-import { insertPricePlan, listPricePlans } from './price-plans';
-import { insertUser, listUsers, updateUserAccess } from './users';
+import { insertPricePlan, listPricePlans, setPricePlanArchived, updatePricePlan } from './price-plans';
+import { insertUser, listUsers, setUserPassword, updateUserAccess } from './users';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const unique = () => randomUUID().slice(0, 8);
@@ -59,7 +59,22 @@ describe(`authorization in the data layer on ${driver}`, () => {
       allowed: ['editor', 'admin'],
       run: (a) => insertPricePlan(a, { name: `p_${unique()}`, displayName: 'Plan', description: null }),
     },
+    {
+      name: 'updatePricePlan',
+      allowed: ['editor', 'admin'],
+      run: (a) => updatePricePlan(a, 'no-such-plan', 1, { displayName: 'Plan', description: null }),
+    },
+    {
+      name: 'setPricePlanArchived',
+      allowed: ['editor', 'admin'],
+      run: (a) => setPricePlanArchived(a, 'no-such-plan', true),
+    },
     { name: 'listUsers', allowed: ['admin'], run: (a) => listUsers(a) },
+    {
+      name: 'setUserPassword',
+      allowed: ['admin'],
+      run: (a) => setUserPassword(a, 'no-such-user', 'long-enough-pw'),
+    },
     {
       name: 'insertUser',
       allowed: ['admin'],

@@ -24,6 +24,7 @@ import { type CustomerFilters, type CustomerSort } from '@/lib/validations/custo
 import { diffRecords, recordAudit } from './audit';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
+import { pricePlanRefusal } from './price-plans';
 
 /** How many aliases a list row carries; the rest are counted. */
 export const ALIAS_PREVIEW = 3;
@@ -417,6 +418,18 @@ async function conflictErrors(input: CustomerInput, self?: string) {
   return refused('conflict', failure(`Not saved: ${reasons.join(' and ')}.`, fieldErrors));
 }
 
+/** A price plan that is archived, given to a customer that did not have it. */
+class ArchivedPlan extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+async function refuseArchivedPlan(tx: Database, name: string) {
+  const reason = await pricePlanRefusal(tx, name);
+  if (reason) throw new ArchivedPlan(reason);
+}
+
 const UNIQUE_FIELDS = new Set(['customers_name_key', 'customers_external_id_key', 'customer_ingest_aliases_alias_key']);
 
 /** A write the database refused: a value someone else holds (HTTP 409), or one that is not valid (422). */
@@ -430,6 +443,9 @@ const refused = (reason: CustomerRefusal['reason'], result: ReturnType<typeof fa
 /** Maps what the database refused to messages next to fields; anything else is a real error. */
 async function refusal(err: unknown, input: CustomerInput, self?: string): Promise<CustomerRefusal> {
   const constraint = violatedUniqueConstraint(err);
+  if (err instanceof ArchivedPlan) {
+    return refused('invalid', failure('Not saved: that price plan is archived.', { pricePlanName: [err.reason] }));
+  }
   if (constraint !== null && UNIQUE_FIELDS.has(constraint)) return conflictErrors(input, self);
   if (pgErrorCode(err) === '23503') {
     return refused(
@@ -479,6 +495,7 @@ export async function insertCustomer(
   const db = await getDb();
   try {
     const id = await inTransaction(db, async (tx) => {
+      if (input.pricePlanName) await refuseArchivedPlan(tx, input.pricePlanName);
       const [row] = await tx.insert(customers).values(columns(input)).returning({ id: customers.id });
       if (!row) throw new Error('insert returned no row');
       await writeChildren(tx, row.id, input);
@@ -535,6 +552,9 @@ export async function updateCustomer(
       const before = await loadCustomer(tx, id, true); // row lock: edits of one customer queue here
       if (!before) return null;
       if (before.version !== expectedVersion) throw new VersionConflict();
+      if (input.pricePlanName && input.pricePlanName !== before.pricePlanName) {
+        await refuseArchivedPlan(tx, input.pricePlanName); // a customer that has it keeps it
+      }
       const changes = diffRecords(auditable(before), auditable(input), LIST_FIELDS);
       if (changes.length === 0) return before.version; // nothing to save
       const [row] = await tx

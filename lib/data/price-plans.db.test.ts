@@ -1,11 +1,21 @@
-import { editor } from '@/test/actors';
+import { editor, viewer } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDatabase } from '@/db';
-import { customerInput, emptyCustomerForm } from '@/lib/validations/customer';
+import { getDatabase, getDb } from '@/db';
+import { auditEntries } from '@/db/schema';
+import { ForbiddenError } from '@/lib/auth/permissions';
+import { customerInput, emptyCustomerForm, toCustomerFormValues } from '@/lib/validations/customer';
 import { pricePlanInput, type PricePlanFormValues } from '@/lib/validations/price-plan';
-import { insertCustomer } from './customers';
-import { insertPricePlan, listPricePlans } from './price-plans';
+import { getCustomer, insertCustomer, updateCustomer } from './customers';
+import {
+  insertPricePlan,
+  listPricePlanOptions,
+  listPricePlans,
+  selectablePricePlans,
+  setPricePlanArchived,
+  updatePricePlan,
+} from './price-plans';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const unique = () => randomUUID().slice(0, 8);
@@ -14,13 +24,34 @@ function plan(values: Partial<PricePlanFormValues> & { name: string }) {
   return pricePlanInput.parse({ displayName: `Plan ${values.name}`, description: '', ...values });
 }
 
+const customerOn = (pricePlanName: string | null) =>
+  customerInput.parse({ ...emptyCustomerForm, name: `cust_${unique()}`, pricePlanName: pricePlanName ?? '' });
+
 async function addCustomer(pricePlanName: string | null) {
-  const result = await insertCustomer(
-    editor,
-    customerInput.parse({ ...emptyCustomerForm, name: `cust_${unique()}`, pricePlanName: pricePlanName ?? '' }),
-  );
+  const result = await insertCustomer(editor, customerOn(pricePlanName));
   expect(result.ok).toBe(true);
+  return result.ok ? result.data.id : '';
 }
+
+async function newPlan(values: Partial<PricePlanFormValues> = {}) {
+  const key = `p_${unique()}`;
+  expect((await insertPricePlan(editor, plan({ name: key, ...values }))).ok).toBe(true);
+  return key;
+}
+
+async function auditOf(key: string) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(auditEntries)
+    .where(and(eq(auditEntries.entityType, 'price_plan'), eq(auditEntries.entityId, key)));
+}
+
+const ARCHIVED_REFUSAL = {
+  ok: false,
+  message: 'Not saved: that price plan is archived.',
+  fieldErrors: { pricePlanName: ['This price plan is archived; choose another'] },
+};
 
 const find = async (name: string) => (await listPricePlans(editor)).find((p) => p.name === name);
 
@@ -59,6 +90,8 @@ describe(`price plan data layer on ${driver}`, () => {
       description: '$600 a month.\nThen $0.001 per call.',
       createdAt: expect.any(String),
       customerCount: 0,
+      version: 1,
+      archivedAt: null,
     });
     expect(Date.now() - Date.parse(row!.createdAt)).toBeLessThan(60_000);
   });
@@ -146,5 +179,143 @@ describe(`price plan data layer on ${driver}`, () => {
     const before = (await find('starter'))?.customerCount ?? -1;
     await addCustomer('starter');
     expect((await find('starter'))?.customerCount).toBe(before + 1);
+  });
+});
+
+describe(`editing and archiving price plans on ${driver}`, () => {
+  it('renames and describes a plan, bumping its version, with old and new in the audit', async () => {
+    const key = await newPlan({ displayName: 'Old name', description: 'Old text' });
+    const result = await updatePricePlan(editor, key, 1, { displayName: 'New name 🚀', description: null });
+    expect(result).toEqual({ ok: true, data: { name: key, version: 2 } });
+    expect(await find(key)).toMatchObject({ displayName: 'New name 🚀', description: null, version: 2 });
+    const updates = (await auditOf(key)).filter((e) => e.action === 'price_plan.update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({
+      actorId: editor.id,
+      entityLabel: 'New name 🚀',
+      changes: [
+        { field: 'displayName', old: 'Old name', new: 'New name 🚀' },
+        { field: 'description', old: 'Old text', new: null },
+      ],
+    });
+  });
+
+  it('saves nothing and audits nothing when nothing changed', async () => {
+    const key = await newPlan({ displayName: 'Same', description: 'Same text' });
+    expect(await updatePricePlan(editor, key, 1, { displayName: 'Same', description: 'Same text' })).toEqual({
+      ok: true,
+      data: { name: key, version: 1 },
+    });
+    expect((await auditOf(key)).map((e) => e.action)).toEqual(['price_plan.create']);
+  });
+
+  it('refuses an edit made on an older version, returning the plan as it is now', async () => {
+    const key = await newPlan({ displayName: 'First' });
+    expect((await updatePricePlan(editor, key, 1, { displayName: 'Second', description: null })).ok).toBe(true);
+    const stale = await updatePricePlan(editor, key, 1, { displayName: 'Third', description: null });
+    expect(stale).toMatchObject({
+      ok: false,
+      message: 'Someone else saved this price plan while you were editing.',
+      conflict: { name: key, displayName: 'Second', version: 2 },
+    });
+    expect((await find(key))?.displayName).toBe('Second');
+  });
+
+  it('of concurrent renames made on one version, exactly one is saved', async () => {
+    const key = await newPlan();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        updatePricePlan(editor, key, 1, { displayName: `Rename ${i}`, description: null }),
+      ),
+    );
+    const saved = results.filter((r) => r.ok);
+    expect(saved).toHaveLength(1);
+    expect((await auditOf(key)).filter((e) => e.action === 'price_plan.update')).toHaveLength(1);
+    expect((await find(key))?.version).toBe(2);
+  });
+
+  it('answers for a plan that does not exist', async () => {
+    const missing = `missing_${unique()}`;
+    expect(await updatePricePlan(editor, missing, 1, { displayName: 'X', description: null })).toEqual({
+      ok: false,
+      message: 'This price plan no longer exists.',
+    });
+    expect(await setPricePlanArchived(editor, missing, true)).toEqual({
+      ok: false,
+      message: 'This price plan no longer exists.',
+    });
+  });
+
+  it('archives a plan: its customers keep it, no other customer can be given it; unarchiving undoes that', async () => {
+    const key = await newPlan();
+    const holder = await addCustomer(key);
+
+    const archived = await setPricePlanArchived(editor, key, true);
+    expect(archived).toEqual({ ok: true, data: { name: key, archivedAt: expect.any(String) } });
+    expect((await find(key))?.archivedAt).toEqual(archived.ok ? archived.data.archivedAt : null);
+    expect((await listPricePlanOptions(editor)).find((p) => p.name === key)).toEqual({
+      name: key,
+      displayName: `Plan ${key}`,
+      archived: true,
+    });
+    // Again: nothing more is written.
+    expect((await setPricePlanArchived(editor, key, true)).ok).toBe(true);
+    expect((await auditOf(key)).map((e) => e.action).sort()).toEqual(['price_plan.archive', 'price_plan.create']);
+
+    // A new customer cannot have it…
+    expect(await insertCustomer(editor, customerOn(key))).toEqual(ARCHIVED_REFUSAL);
+    // …nor an existing one that did not have it…
+    const other = await addCustomer(null);
+    const otherNow = (await getCustomer(editor, other))!;
+    const moved = customerInput.parse({ ...toCustomerFormValues(otherNow), pricePlanName: key });
+    expect(await updateCustomer(editor, other, otherNow.version, moved)).toEqual(ARCHIVED_REFUSAL);
+    expect((await getCustomer(editor, other))?.pricePlanName).toBeNull();
+    // …but the customer that has it keeps it through an edit.
+    const holderNow = (await getCustomer(editor, holder))!;
+    const edited = customerInput.parse({ ...toCustomerFormValues(holderNow), displayName: 'Still on the plan' });
+    expect((await updateCustomer(editor, holder, holderNow.version, edited))?.ok).toBe(true);
+    expect(await getCustomer(editor, holder)).toMatchObject({ pricePlanName: key, displayName: 'Still on the plan' });
+    expect((await find(key))?.customerCount).toBe(1);
+
+    expect((await setPricePlanArchived(editor, key, false)).ok).toBe(true);
+    expect((await find(key))?.archivedAt).toBeNull();
+    expect((await insertCustomer(editor, customerOn(key))).ok).toBe(true);
+    const changes = (await auditOf(key)).find((e) => e.action === 'price_plan.unarchive')?.changes;
+    expect(changes).toEqual([{ field: 'archivedAt', old: expect.any(String), new: null }]);
+  });
+
+  it('a form offers active plans, and an archived one only to the customer that has it', async () => {
+    const options = [
+      { name: 'a', displayName: 'A', archived: false },
+      { name: 'b', displayName: 'B', archived: true },
+    ];
+    expect(selectablePricePlans(options).map((p) => p.name)).toEqual(['a']);
+    expect(selectablePricePlans(options, 'b').map((p) => p.name)).toEqual(['a', 'b']);
+  });
+
+  it('of an archive and new customers on that plan at once, none is given it after the archive', async () => {
+    for (let round = 0; round < 3; round++) {
+      const key = await newPlan();
+      const [archive, ...creates] = await Promise.all([
+        setPricePlanArchived(editor, key, true),
+        ...Array.from({ length: 4 }, () => insertCustomer(editor, customerOn(key))),
+      ]);
+      expect(archive.ok).toBe(true);
+      const given = creates.filter((r) => r.ok).length;
+      for (const r of creates.filter((r) => !r.ok)) expect(r).toEqual(ARCHIVED_REFUSAL);
+      expect((await find(key))?.customerCount).toBe(given);
+      // Once archived, always refused.
+      expect(await insertCustomer(editor, customerOn(key))).toEqual(ARCHIVED_REFUSAL);
+    }
+  });
+
+  it('refuses a viewer: nothing is written', async () => {
+    const key = await newPlan({ displayName: 'Untouched' });
+    await expect(updatePricePlan(viewer, key, 1, { displayName: 'Nope', description: null })).rejects.toThrow(
+      ForbiddenError,
+    );
+    await expect(setPricePlanArchived(viewer, key, true)).rejects.toThrow(ForbiddenError);
+    expect(await find(key)).toMatchObject({ displayName: 'Untouched', archivedAt: null, version: 1 });
+    expect((await auditOf(key)).map((e) => e.action)).toEqual(['price_plan.create']);
   });
 });

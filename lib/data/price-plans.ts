@@ -1,11 +1,11 @@
 import 'server-only';
-import { asc, count, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Database } from '@/db';
 import { customers, pricePlans } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from './audit';
-import type { PricePlanInput } from '@/lib/validations/price-plan';
+import type { PricePlanEditInput, PricePlanInput } from '@/lib/validations/price-plan';
 import { violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
 
@@ -16,11 +16,13 @@ export interface PricePlanRow {
   createdAt: string;
   /** Customers on this plan, archived ones included (they still hold it). */
   customerCount: number;
+  version: number;
+  /** Archived: kept by the customers that have it, offered to no other. */
+  archivedAt: string | null;
 }
 
-/** Every price plan with how many customers are on it, by display name (ignoring case). */
-export async function listPricePlans(actor: Actor): Promise<PricePlanRow[]> {
-  assertCan(actor, 'customers:read');
+/** Plans with how many customers are on each, by display name (ignoring case). */
+async function planRows(where?: SQL): Promise<PricePlanRow[]> {
   const db = await getDb();
   const rows = await db
     .select({
@@ -29,17 +31,32 @@ export async function listPricePlans(actor: Actor): Promise<PricePlanRow[]> {
       description: pricePlans.description,
       createdAt: pricePlans.createdAt,
       customerCount: count(customers.id),
+      version: pricePlans.version,
+      archivedAt: pricePlans.archivedAt,
     })
     .from(pricePlans)
     .leftJoin(customers, eq(customers.pricePlanName, pricePlans.name))
+    .where(where)
     .groupBy(pricePlans.name)
     .orderBy(sql`lower(${pricePlans.displayName})`, asc(pricePlans.name));
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    archivedAt: r.archivedAt?.toISOString() ?? null,
+  }));
+}
+
+/** Every price plan, archived ones included, with how many customers are on it. */
+export async function listPricePlans(actor: Actor): Promise<PricePlanRow[]> {
+  assertCan(actor, 'customers:read');
+  return planRows();
 }
 
 export interface PricePlanOption {
   name: string;
   displayName: string;
+  /** Shown marked in the list's filter; offered in a form only to a customer that already has it. */
+  archived: boolean;
 }
 
 /** The plans to pick from (a form's select, the list's filter): no counting of customers. */
@@ -47,9 +64,18 @@ export async function listPricePlanOptions(actor: Actor): Promise<PricePlanOptio
   assertCan(actor, 'customers:read');
   const db = await getDb();
   return db
-    .select({ name: pricePlans.name, displayName: pricePlans.displayName })
+    .select({
+      name: pricePlans.name,
+      displayName: pricePlans.displayName,
+      archived: sql<boolean>`${pricePlans.archivedAt} is not null`,
+    })
     .from(pricePlans)
     .orderBy(sql`lower(${pricePlans.displayName})`, asc(pricePlans.name));
+}
+
+/** The plans a customer's form offers: the active ones, and the one it has now even if archived. */
+export function selectablePricePlans(options: PricePlanOption[], current?: string | null): PricePlanOption[] {
+  return options.filter((p) => !p.archived || p.name === current);
 }
 
 // Keys are unique ignoring case: the primary key catches an exact repeat, the index on lower(name) the rest.
@@ -98,4 +124,111 @@ export async function insertPricePlan(actor: Actor, input: PricePlanInput): Prom
     if (constraint !== null && KEY_CONSTRAINTS.has(constraint)) return keyTaken(input.name);
     throw err;
   }
+}
+
+/**
+ * Refuses an archived plan for a customer that does not hold it yet. Call it inside the
+ * customer's transaction: the share lock waits for an archive under way, and holds one off until
+ * the customer is saved, so a plan is never given out after it was archived.
+ */
+export async function pricePlanRefusal(tx: Database, name: string): Promise<string | null> {
+  const [plan] = await tx
+    .select({ archivedAt: pricePlans.archivedAt })
+    .from(pricePlans)
+    .where(eq(pricePlans.name, name))
+    .for('share');
+  if (plan?.archivedAt) return 'This price plan is archived; choose another';
+  return null; // a missing plan is the foreign key's to refuse
+}
+
+export type UpdatePricePlanResult =
+  ActionResult<{ name: string; version: number }> | { ok: false; message: string; conflict: PricePlanRow };
+
+async function loadPricePlan(name: string): Promise<PricePlanRow | undefined> {
+  return (await planRows(eq(pricePlans.name, name)))[0];
+}
+
+/**
+ * Renames (display name) and describes a plan, as edited on `expectedVersion`. The key stays:
+ * customers and usage are matched by it. If someone saved the plan in between, nothing is
+ * written and the plan as it is now comes back.
+ */
+export async function updatePricePlan(
+  actor: Actor,
+  name: string,
+  expectedVersion: number,
+  input: PricePlanEditInput,
+): Promise<UpdatePricePlanResult> {
+  assertCan(actor, 'customers:write');
+  const db = await getDb();
+  const outcome = await inTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(pricePlans).where(eq(pricePlans.name, name)).for('update');
+    if (!before) return 'missing' as const;
+    if (before.version !== expectedVersion) return 'conflict' as const;
+    const changes = [
+      ...(before.displayName !== input.displayName
+        ? [{ field: 'displayName', old: before.displayName, new: input.displayName }]
+        : []),
+      ...(before.description !== input.description
+        ? [{ field: 'description', old: before.description, new: input.description }]
+        : []),
+    ];
+    if (changes.length === 0) return { version: before.version, changed: false };
+    // The version in the WHERE too: the database, not this read, decides who saved first.
+    const [row] = await tx
+      .update(pricePlans)
+      .set({ displayName: input.displayName, description: input.description, version: sql`${pricePlans.version} + 1` })
+      .where(and(eq(pricePlans.name, name), eq(pricePlans.version, expectedVersion)))
+      .returning({ version: pricePlans.version });
+    if (!row) return 'conflict' as const;
+    await recordAudit(tx, actor, {
+      action: 'price_plan.update',
+      entityType: 'price_plan',
+      entityId: name,
+      entityLabel: input.displayName,
+      changes,
+    });
+    return { version: row.version, changed: true };
+  });
+  if (outcome === 'missing') return failure('This price plan no longer exists.');
+  if (outcome === 'conflict') {
+    const current = await loadPricePlan(name);
+    if (!current) return failure('This price plan no longer exists.');
+    return { ok: false, message: 'Someone else saved this price plan while you were editing.', conflict: current };
+  }
+  return ok({ name, version: outcome.version });
+}
+
+/**
+ * Archives a plan (customers that have it keep it; no other can be given it) or brings it back.
+ * Archiving or unarchiving what already is so writes nothing.
+ */
+export async function setPricePlanArchived(
+  actor: Actor,
+  name: string,
+  archived: boolean,
+): Promise<ActionResult<{ name: string; archivedAt: string | null }>> {
+  assertCan(actor, 'customers:write');
+  const db = await getDb();
+  return inTransaction(db, async (tx) => {
+    const [before] = await tx.select().from(pricePlans).where(eq(pricePlans.name, name)).for('update');
+    if (!before) return failure('This price plan no longer exists.');
+    if ((before.archivedAt !== null) === archived) {
+      return ok({ name, archivedAt: before.archivedAt?.toISOString() ?? null });
+    }
+    const [row] = await tx
+      .update(pricePlans)
+      .set({ archivedAt: archived ? sql`now()` : null, version: sql`${pricePlans.version} + 1` })
+      .where(eq(pricePlans.name, name))
+      .returning({ archivedAt: pricePlans.archivedAt });
+    const archivedAt = row?.archivedAt?.toISOString() ?? null;
+    await recordAudit(tx, actor, {
+      action: archived ? 'price_plan.archive' : 'price_plan.unarchive',
+      entityType: 'price_plan',
+      entityId: name,
+      entityLabel: before.displayName,
+      changes: [{ field: 'archivedAt', old: before.archivedAt?.toISOString() ?? null, new: archivedAt }],
+    });
+    return ok({ name, archivedAt });
+  });
 }

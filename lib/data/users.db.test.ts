@@ -7,7 +7,7 @@ import { getAuth } from '@/lib/auth/auth';
 import { ForbiddenError, type Role } from '@/lib/auth/permissions';
 import { userInput, type UserFormValues } from '@/lib/validations/user';
 import { editor, viewer } from '@/test/actors';
-import { countUsers, insertUser, listUsers, SYSTEM_ACTOR, updateUserAccess } from './users';
+import { countUsers, insertUser, listUsers, setUserPassword, SYSTEM_ACTOR, updateUserAccess } from './users';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const unique = () => randomUUID().slice(0, 8);
@@ -105,6 +105,7 @@ describe(`user data layer on ${driver}`, () => {
       role: 'editor',
       active: true,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+      lastSignInAt: null,
     });
     expect(Date.now() - Date.parse(listed!.createdAt)).toBeLessThan(60_000);
 
@@ -291,5 +292,82 @@ describe(`user data layer on ${driver}`, () => {
         expect(updates).toHaveLength(1);
       });
     }
+  });
+});
+
+describe(`last sign-in and setting a password on ${driver}`, () => {
+  const newSession = (userId: string) => ({
+    id: randomUUID(),
+    token: randomUUID(),
+    userId,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+
+  it('signing in records when; it stays after the session ends', async () => {
+    const address = email('signs-in');
+    const id = await addUser({ email: address });
+    const auth = await getAuth();
+    const before = Date.now();
+    const signedIn = await auth.api.signInEmail({ body: { email: address, password: PASSWORD } });
+    expect(signedIn.token).toBeTruthy();
+    const listed = (await listUsers(SYSTEM_ACTOR)).find((u) => u.id === id);
+    expect(Date.parse(listed!.lastSignInAt!)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(listed!.lastSignInAt!)).toBeLessThanOrEqual(Date.now());
+
+    const db = await getDb();
+    await db.delete(sessions).where(eq(sessions.userId, id)); // signed out
+    expect((await listUsers(SYSTEM_ACTOR)).find((u) => u.id === id)?.lastSignInAt).toBe(listed!.lastSignInAt);
+  });
+
+  it('sets a new password: the old one fails, the new one works, every session of theirs ends', async () => {
+    const address = email('new-password');
+    const id = await addUser({ email: address });
+    const bystander = await addUser();
+    const db = await getDb();
+    await db.insert(sessions).values([newSession(id), newSession(id), newSession(bystander)]);
+
+    const NEW = 'a brand new password';
+    expect(await setUserPassword(SYSTEM_ACTOR, id, NEW)).toEqual({ ok: true, data: { id, sessionsEnded: 2 } });
+    expect(await db.select().from(sessions).where(eq(sessions.userId, id))).toEqual([]);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, bystander))).toHaveLength(1);
+
+    const auth = await getAuth();
+    await expect(auth.api.signInEmail({ body: { email: address, password: PASSWORD } })).rejects.toThrow();
+    expect((await auth.api.signInEmail({ body: { email: address, password: NEW } })).token).toBeTruthy();
+
+    const entries = (await auditFor(id)).filter((e) => e.action === 'user.password');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorId: SYSTEM_ACTOR.id,
+      entityLabel: address,
+      changes: [{ field: 'sessions', old: 2, new: 0 }],
+    });
+    expect(JSON.stringify(entries[0])).not.toContain(NEW);
+    expect(await userRow(id)).toMatchObject({ role: 'viewer', active: true });
+  });
+
+  it('answers for a user that does not exist, writing nothing', async () => {
+    const missing = `missing-${unique()}`;
+    expect(await setUserPassword(SYSTEM_ACTOR, missing, 'long enough password')).toEqual({
+      ok: false,
+      message: 'This user no longer exists.',
+    });
+    expect(await auditFor(missing)).toEqual([]);
+  });
+
+  it.each([
+    ['viewer', viewer],
+    ['editor', editor],
+  ])('refuses a %s: the password stays, sessions stay, nothing is audited', async (_, actor) => {
+    const address = email('not-theirs');
+    const id = await addUser({ email: address });
+    const db = await getDb();
+    await db.insert(sessions).values(newSession(id));
+    await expect(setUserPassword(actor, id, 'taken over password')).rejects.toThrow(ForbiddenError);
+    expect(await db.select().from(sessions).where(eq(sessions.userId, id))).toHaveLength(1);
+    const [account] = await db.select().from(accounts).where(eq(accounts.userId, id));
+    const hasher = (await (await getAuth()).$context).password;
+    expect(await hasher.verify({ hash: account!.password!, password: PASSWORD })).toBe(true);
+    expect((await auditFor(id)).map((e) => e.action)).toEqual(['user.create']);
   });
 });

@@ -18,6 +18,8 @@ export interface UserRow {
   role: Role;
   active: boolean;
   createdAt: string;
+  /** When they last signed in; null if never. */
+  lastSignInAt: string | null;
 }
 
 /** Who made a change when no signed-in user did: the first-run setup or a shell script. */
@@ -103,10 +105,16 @@ export async function listUsers(actor: Actor): Promise<UserRow[]> {
       role: users.role,
       active: users.active,
       createdAt: users.createdAt,
+      lastSignInAt: users.lastSignInAt,
     })
     .from(users)
     .orderBy(asc(users.email));
-  return rows.map((r) => ({ ...r, role: r.role as Role, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as Role,
+    createdAt: r.createdAt.toISOString(),
+    lastSignInAt: r.lastSignInAt?.toISOString() ?? null,
+  }));
 }
 
 /**
@@ -148,5 +156,42 @@ export async function updateUserAccess(
       ],
     });
     return ok({ id });
+  });
+}
+
+/**
+ * Gives a user a new password (an admin's doing, for someone locked out) and ends every session
+ * they have, in one transaction with its audit entry. The password is never written to the audit.
+ */
+export async function setUserPassword(
+  actor: Actor,
+  id: string,
+  password: string,
+): Promise<ActionResult<{ id: string; sessionsEnded: number }>> {
+  assertCan(actor, 'users:manage');
+  const passwordHash = await hashPassword(password); // slow (scrypt): outside the transaction
+  const db = await getDb();
+  return inTransaction(db, async (tx) => {
+    const [target] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!target) return failure('This user no longer exists.');
+    const updated = await tx
+      .update(accounts)
+      .set({ password: passwordHash })
+      .where(and(eq(accounts.userId, id), eq(accounts.providerId, 'credential')))
+      .returning({ id: accounts.id });
+    if (updated.length === 0) {
+      await tx
+        .insert(accounts)
+        .values({ id: randomUUID(), accountId: id, providerId: 'credential', userId: id, password: passwordHash });
+    }
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ id: sessions.id });
+    await recordAudit(tx, actor, {
+      action: 'user.password',
+      entityType: 'user',
+      entityId: id,
+      entityLabel: target.email,
+      changes: [{ field: 'sessions', old: ended.length, new: 0 }],
+    });
+    return ok({ id, sessionsEnded: ended.length });
   });
 }

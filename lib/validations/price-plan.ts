@@ -20,3 +20,8 @@ export type PricePlanFormValues = z.input<typeof pricePlanInput>;
 export type PricePlanInput = z.output<typeof pricePlanInput>;
 
 export const emptyPricePlanForm: PricePlanFormValues = { name: '', displayName: '', description: '' };
+
+/** Editing a plan: its display name and description. The key stays (customers are matched by it). */
+export const pricePlanEditInput = pricePlanInput.pick({ displayName: true, description: true });
+export type PricePlanEditValues = z.input<typeof pricePlanEditInput>;
+export type PricePlanEditInput = z.output<typeof pricePlanEditInput>;

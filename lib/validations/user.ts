@@ -25,6 +25,10 @@ export const userInput = z.object({
 export type UserFormValues = z.input<typeof userInput>;
 export type UserInput = z.output<typeof userInput>;
 
+/** A new password an admin sets for a user: the same rules as everywhere. */
+export const newPasswordInput = z.object({ password });
+export type NewPasswordValues = z.input<typeof newPasswordInput>;
+
 export const signInInput = z.object({
   email: requiredText('Email', 254),
   password: z.string().min(1, 'Enter your password').max(128),

@@ -4,8 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failure, invalid, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
-import { insertUser, updateUserAccess } from '@/lib/data/users';
-import { roleInput, userInput } from '@/lib/validations/user';
+import { insertUser, setUserPassword, updateUserAccess } from '@/lib/data/users';
+import { newPasswordInput, roleInput, userInput } from '@/lib/validations/user';
 
 // Every action is a public POST endpoint: it checks the caller and its input, whatever the page did.
 
@@ -41,6 +41,28 @@ export async function setUserActive(id: unknown, active: unknown): Promise<Actio
     return failure('You cannot deactivate your own account: ask another admin.');
   }
   const result = await updateUserAccess(caller.actor, parsed.data.id, { active: parsed.data.active });
+  if (result.ok) revalidatePath('/users');
+  return result;
+}
+
+export async function setPassword(
+  id: unknown,
+  input: unknown,
+): Promise<ActionResult<{ id: string; sessionsEnded: number }>> {
+  const caller = await authorize('users:manage');
+  if (!caller.ok) return caller;
+  const parsed = z.object({ id: userId, input: newPasswordInput }).safeParse({ id, input });
+  if (!parsed.success) {
+    const result = invalid(parsed.error);
+    // The form knows its field as "password", not "input.password".
+    const { 'input.password': password, ...rest } = result.fieldErrors;
+    return { ...result, fieldErrors: password ? { ...rest, password } : rest };
+  }
+  // It would end this very session: your own password is not set from here.
+  if (parsed.data.id === caller.actor.id) {
+    return failure('You cannot set your own password here: ask another admin.');
+  }
+  const result = await setUserPassword(caller.actor, parsed.data.id, parsed.data.input.password);
   if (result.ok) revalidatePath('/users');
   return result;
 }

@@ -200,6 +200,7 @@ export function CustomerForm(props: CustomerFormProps) {
                   {props.pricePlans.map((p) => (
                     <option key={p.name} value={p.name}>
                       {p.displayName}
+                      {p.archived ? ' (archived)' : ''}
                     </option>
                   ))}
                 </select>

@@ -153,7 +153,10 @@ const PROVIDER_OPTIONS = Object.entries(BILLING_PROVIDERS).map(([value, label]) 
 
 /** Search and filters of the customer list; every change starts again at the first page. */
 export function CustomersToolbar({ filters, pricePlans }: { filters: CustomerFilters; pricePlans: PricePlanOption[] }) {
-  const planOptions = pricePlans.map((p) => ({ value: p.name, label: p.displayName }));
+  const planOptions = pricePlans.map((p) => ({
+    value: p.name,
+    label: p.archived ? `${p.displayName} (archived)` : p.displayName,
+  }));
   // A plan in a shared link that no longer exists still shows, rather than a wrong "Any plan".
   if (filters.plan && !pricePlans.some((p) => p.name === filters.plan)) {
     planOptions.push({ value: filters.plan, label: filters.plan });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { requirePageActor } from '@/lib/auth/session';
-import { listPricePlanOptions } from '@/lib/data/price-plans';
+import { listPricePlanOptions, selectablePricePlans } from '@/lib/data/price-plans';
 import { CustomerForm } from '../_components/customer-form';
 
 export const metadata: Metadata = { title: 'Create customer' };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Create customer' };
 export default async function NewCustomerPage() {
   await connection();
   const actor = await requirePageActor('customers:write');
-  const pricePlans = await listPricePlanOptions(actor);
+  const pricePlans = selectablePricePlans(await listPricePlanOptions(actor));
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { AddFormCard, useAddForm } from '@/components/add-form';
+import { AddDialog, DialogForm, useAddForm } from '@/components/add-form';
 import { Field, inputClass, TextField } from '@/components/ui/field';
 import {
   emptyPricePlanForm,
@@ -11,13 +11,19 @@ import {
 } from '@/lib/validations/price-plan';
 import { createPricePlan } from '../actions';
 
-export function PricePlanForm() {
+/** The "Add price plan" button, and the dialog with its form. */
+export function AddPricePlanDialog() {
+  return <AddDialog title="Add price plan">{(close) => <PricePlanForm onDone={close} />}</AddDialog>;
+}
+
+function PricePlanForm({ onDone }: { onDone: () => void }) {
   const state = useAddForm<PricePlanFormValues, PricePlanInput>({
     resolver: zodResolver(pricePlanInput),
     empty: emptyPricePlanForm,
     action: createPricePlan,
-    firstField: 'name',
     unreachable: 'The price plan could not be saved: the server did not answer. Your input is still here; try again.',
+    addedMessage: 'Price plan added',
+    onDone,
   });
   const {
     register,
@@ -25,10 +31,16 @@ export function PricePlanForm() {
   } = state.form;
 
   return (
-    <AddFormCard title="Add price plan" addedMessage="Price plan added." state={state}>
+    <DialogForm
+      label="Add price plan"
+      submitLabel="Add price plan"
+      pendingLabel="Adding…"
+      onCancel={onDone}
+      state={state}
+    >
       <TextField
         label="Key"
-        hint="Unique key customers are subscribed by, e.g. growth_2026"
+        hint="Unique key customers are subscribed by, e.g. growth_2026; it cannot be changed later"
         error={errors.name?.message}
         autoComplete="off"
         spellCheck={false}
@@ -44,6 +56,6 @@ export function PricePlanForm() {
       <Field label="Description" hint="Optional" error={errors.description?.message}>
         {(control) => <textarea rows={3} className={inputClass} {...control} {...register('description')} />}
       </Field>
-    </AddFormCard>
+    </DialogForm>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { AddFormCard, useAddForm } from '@/components/add-form';
+import { AddDialog, DialogForm, useAddForm } from '@/components/add-form';
 import { Field, inputClass, TextField } from '@/components/ui/field';
 import { ROLES, ROLE_NAMES } from '@/lib/auth/permissions';
 import { MIN_PASSWORD, userInput, type UserFormValues, type UserInput } from '@/lib/validations/user';
@@ -9,14 +9,20 @@ import { addUser } from '../actions';
 
 const emptyUserForm: UserFormValues = { name: '', email: '', role: 'viewer', password: '' };
 
-export function AddUserForm() {
+/** The "Add user" button, and the dialog with its form. */
+export function AddUserDialog() {
+  return <AddDialog title="Add user">{(close) => <AddUserForm onDone={close} />}</AddDialog>;
+}
+
+function AddUserForm({ onDone }: { onDone: () => void }) {
   const state = useAddForm<UserFormValues, UserInput>({
     resolver: zodResolver(userInput),
     empty: emptyUserForm,
     action: addUser,
-    firstField: 'name',
     unreachable: 'The user could not be added: the server did not answer. Your input is still here; try again.',
     isField: (path) => path in emptyUserForm,
+    addedMessage: 'User added',
+    onDone,
   });
   const {
     register,
@@ -24,7 +30,7 @@ export function AddUserForm() {
   } = state.form;
 
   return (
-    <AddFormCard title="Add user" addedMessage="User added." state={state}>
+    <DialogForm label="Add user" submitLabel="Add user" pendingLabel="Adding…" onCancel={onDone} state={state}>
       <TextField label="Name" error={errors.name?.message} autoComplete="off" {...register('name')} />
       <TextField
         label="Email"
@@ -53,6 +59,6 @@ export function AddUserForm() {
         autoComplete="new-password"
         {...register('password')}
       />
-    </AddFormCard>
+    </DialogForm>
   );
 }

@@ -1,43 +1,47 @@
 import type { UserRow as User } from '@/lib/data/users';
 import { UserRow } from './user-row';
 
+const th = 'px-4 py-3 font-semibold';
+
+/**
+ * The users, one row each; below the md breakpoint each row is a card. The roles are spelled out
+ * (role="table", "row", "cell") because a table laid out as blocks loses them in some browsers.
+ */
 export function UsersTable({ users, actorId }: { users: User[]; actorId: string }) {
   return (
-    <div
-      className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs"
-      role="region"
-      aria-label="Users"
-      tabIndex={0}
-    >
-      <table className="w-full min-w-[52rem] text-left text-sm">
-        <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Name
+    <section aria-label="Users" className="rounded-lg border border-slate-200 bg-white shadow-xs">
+      <table role="table" className="block w-full text-left text-sm md:table">
+        <thead
+          role="rowgroup"
+          className="sr-only border-b border-slate-200 bg-slate-50 md:not-sr-only md:table-header-group"
+        >
+          <tr role="row" className="text-xs tracking-wide text-slate-600 uppercase">
+            <th role="columnheader" scope="col" className={th}>
+              User
             </th>
-            <th scope="col" className="px-4 py-3">
-              Email
-            </th>
-            <th scope="col" className="px-4 py-3">
+            <th role="columnheader" scope="col" className={th}>
               Role
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th role="columnheader" scope="col" className={th}>
               Status
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th role="columnheader" scope="col" className={`${th} whitespace-nowrap`}>
+              Last sign-in
+            </th>
+            <th role="columnheader" scope="col" className={th}>
               Added
             </th>
-            <th scope="col" className="px-4 py-3">
+            <th role="columnheader" scope="col" className={th}>
               <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody role="rowgroup" className="block divide-y divide-slate-200 md:table-row-group md:divide-slate-100">
           {users.map((u) => (
             <UserRow key={u.id} user={u} isSelf={u.id === actorId} />
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requirePageActor } from '@/lib/auth/session';
 import { getCustomer } from '@/lib/data/customers';
-import { listPricePlanOptions } from '@/lib/data/price-plans';
+import { listPricePlanOptions, selectablePricePlans } from '@/lib/data/price-plans';
 import { toCustomerFormValues } from '@/lib/validations/customer';
 import { CustomerForm } from '../../_components/customer-form';
 
@@ -37,7 +37,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
         customerId={customer.id}
         version={customer.version}
         initialValues={toCustomerFormValues(customer)}
-        pricePlans={pricePlans}
+        pricePlans={selectablePricePlans(pricePlans, customer.pricePlanName)}
       />
     </div>
   );
