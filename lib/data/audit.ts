@@ -1,22 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
-import { auditEntries, type AuditChange } from '@/db/schema';
+import { auditEntries, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { canonical, sameValue, valueKey } from '@/lib/same-value';
+import type { AuditAction, AuditActorName, AuditChange, AuditEntryRow, AuditFilters } from '@/lib/validations/audit';
 
-export type { AuditChange };
-
-export const AUDIT_ACTIONS = [
-  'customer.create',
-  'customer.update',
-  'customer.archive',
-  'customer.unarchive',
-  'price_plan.create',
-  'user.create',
-  'user.update',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type { AuditChange, AuditEntryRow };
 
 export interface AuditRecord {
   action: AuditAction;
@@ -31,9 +22,18 @@ export async function recordAudit(tx: Database, actor: Actor, entry: AuditRecord
   await tx.insert(auditEntries).values({ ...entry, actorId: actor.id, actorEmail: actor.email });
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Nothing worth listing: no value, blank text, an empty list or an empty set of custom fields. */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
 
-/** Field-by-field changes between two records; lists record what was removed and added. */
+/**
+ * Field-by-field changes between two records, compared as values (key order does not count);
+ * lists record what was removed and added.
+ */
 export function diffRecords(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
@@ -43,15 +43,15 @@ export function diffRecords(
   for (const field of Object.keys(after)) {
     const old = before[field];
     const next = after[field];
-    if (same(old, next)) continue;
+    if (sameValue(old, next)) continue;
     if (listFields.includes(field) && Array.isArray(old) && Array.isArray(next)) {
-      const oldSet = new Set(old.map((v) => JSON.stringify(v)));
-      const newSet = new Set(next.map((v) => JSON.stringify(v)));
-      const removed = old.filter((v) => !newSet.has(JSON.stringify(v)));
-      const added = next.filter((v) => !oldSet.has(JSON.stringify(v)));
+      const oldSet = new Set(old.map(valueKey));
+      const newSet = new Set(next.map(valueKey));
+      const removed = old.filter((v) => !newSet.has(valueKey(v)));
+      const added = next.filter((v) => !oldSet.has(valueKey(v)));
       if (removed.length === 0 && added.length === 0) {
         changes.push({ field, old: 'reordered', new: 'reordered' });
-      } else changes.push({ field, old: removed, new: added });
+      } else changes.push({ field, old: removed.map(canonical), new: added.map(canonical) });
       continue;
     }
     changes.push({ field, old: old ?? null, new: next ?? null });
@@ -59,33 +59,33 @@ export function diffRecords(
   return changes;
 }
 
-export interface AuditEntryRow {
-  id: string;
-  at: string;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  entityLabel: string;
-  changes: AuditChange[];
+/** A new record's fields as changes from nothing, leaving out the ones left empty. */
+export function createdFields(record: Record<string, unknown>, listFields: readonly string[] = []): AuditChange[] {
+  return diffRecords({}, record, listFields).filter((c) => !isEmptyValue(c.new));
 }
-
-export const auditFilters = z.object({
-  actor: z.string().trim().max(254).optional().catch(undefined),
-  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  customer: z.string().trim().max(128).optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  cursor: z.string().max(200).optional().catch(undefined),
-});
-export type AuditFilters = z.output<typeof auditFilters>;
 
 const PAGE = 50;
 
-function toRow(r: typeof auditEntries.$inferSelect): AuditEntryRow {
+/** `column` contains `text`, ignoring case; `%` and `_` typed by a person match themselves. */
+function contains(column: SQLWrapper, text: string): SQL {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`lower(${column}) like ${pattern}`;
+}
+
+/** The columns of a row, with the actor's current name (their email is kept as it was then). */
+const rowColumns = { entry: auditEntries, actorName: users.name };
+
+function toRow({
+  entry: r,
+  actorName,
+}: {
+  entry: typeof auditEntries.$inferSelect;
+  actorName: string | null;
+}): AuditEntryRow {
   return {
     id: r.id,
     at: r.at.toISOString(),
+    actorName,
     actorEmail: r.actorEmail,
     action: r.action,
     entityType: r.entityType,
@@ -103,13 +103,10 @@ export async function listAuditEntries(
   assertCan(actor, 'audit:read');
   const db = await getDb();
   const where: (SQL | undefined)[] = [
-    f.actor ? sql`lower(${auditEntries.actorEmail}) like ${`%${f.actor.toLowerCase()}%`}` : undefined,
+    f.actor ? or(contains(auditEntries.actorEmail, f.actor), contains(users.name, f.actor)) : undefined,
     f.action ? eq(auditEntries.action, f.action) : undefined,
     f.customer
-      ? and(
-          eq(auditEntries.entityType, 'customer'),
-          sql`lower(${auditEntries.entityLabel}) like ${`%${f.customer.toLowerCase()}%`}`,
-        )
+      ? and(eq(auditEntries.entityType, 'customer'), contains(auditEntries.entityLabel, f.customer))
       : undefined,
     f.from ? gte(auditEntries.at, new Date(`${f.from}T00:00:00Z`)) : undefined,
     f.to ? lt(auditEntries.at, new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)) : undefined,
@@ -121,8 +118,9 @@ export async function listAuditEntries(
     }
   }
   const rows = await db
-    .select()
+    .select(rowColumns)
     .from(auditEntries)
+    .leftJoin(users, eq(users.id, auditEntries.actorId))
     .where(and(...where))
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(PAGE + 1);
@@ -136,10 +134,27 @@ export async function customerHistory(actor: Actor, customerId: string, limit = 
   assertCan(actor, 'customers:read');
   const db = await getDb();
   const rows = await db
-    .select()
+    .select(rowColumns)
     .from(auditEntries)
+    .leftJoin(users, eq(users.id, auditEntries.actorId))
     .where(and(eq(auditEntries.entityType, 'customer'), eq(auditEntries.entityId, customerId)))
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(limit);
   return rows.map(toRow);
+}
+
+/** Who made an entity's latest change, from its audit trail. */
+export async function lastActor(
+  db: Database,
+  entityType: AuditRecord['entityType'],
+  entityId: string,
+): Promise<(AuditActorName & { id: string }) | null> {
+  const [row] = await db
+    .select({ id: auditEntries.actorId, email: auditEntries.actorEmail, name: users.name })
+    .from(auditEntries)
+    .leftJoin(users, eq(users.id, auditEntries.actorId))
+    .where(and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, entityId)))
+    .orderBy(desc(auditEntries.at), desc(auditEntries.id))
+    .limit(1);
+  return row ?? null;
 }

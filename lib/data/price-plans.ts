@@ -51,6 +51,12 @@ export async function listPricePlanOptions(actor: Actor): Promise<PricePlanOptio
     .orderBy(sql`lower(${pricePlans.displayName})`, asc(pricePlans.name));
 }
 
+/** Every plan's display name by its key, for showing stored keys (in the audit trail) as names. */
+export async function pricePlanNames(actor: Actor): Promise<Record<string, string>> {
+  const options = await listPricePlanOptions(actor);
+  return Object.fromEntries(options.map((p) => [p.name, p.displayName]));
+}
+
 // Keys are unique ignoring case: the primary key catches an exact repeat, the index on lower(name) the rest.
 const KEY_CONSTRAINTS = new Set(['price_plans_pkey', 'price_plans_name_key']);
 

@@ -37,7 +37,7 @@ export async function updateCustomer(id: unknown, baseVersion: unknown, input: u
   if (!parsed.success) return invalid(parsed.error);
   const result = await saveCustomer(caller.actor, target.data, base.data, parsed.data);
   if (!result) return failure('This customer no longer exists.');
-  if (result.ok) {
+  if (result.ok && !result.data.unchanged) {
     revalidatePath('/customers');
     revalidatePath(`/customers/${target.data}`);
   }
