@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { ROLES } from '@/lib/auth/permissions';
 import { formatDateTime, plural } from '@/lib/utils';
 import type { AuditChange } from '@/lib/validations/audit';
@@ -57,10 +58,14 @@ const labelOf = (labels: Record<string, string>, code: unknown) =>
 type Provider = { billingProvider: string; deliveryMethod?: string; configuration?: Record<string, unknown> };
 const isProvider = (v: unknown): v is Provider => Boolean(v && typeof v === 'object' && 'billingProvider' in v);
 
-/** A provider's settings as label → readable value ("Region" → "eu-west-1"). */
+const SETTING_ORDER = Object.keys(SETTING_LABELS);
+const settingRank = (key: string) => (SETTING_ORDER.includes(key) ? SETTING_ORDER.indexOf(key) : SETTING_ORDER.length);
+
+/** A provider's settings in its form's order (JSONB keeps its own), as label → readable value. */
 function settings(p: Provider): [string, string][] {
   return Object.entries({ deliveryMethod: p.deliveryMethod, ...p.configuration })
     .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => settingRank(a) - settingRank(b))
     .map(([key, v]) => [
       SETTING_LABELS[key] ?? key.replaceAll('_', ' '),
       key === 'deliveryMethod'
@@ -232,11 +237,12 @@ export function CreatedFields({
         {ACTION_LABELS[action] ?? action} with {plural(changes.length, 'field')}
       </summary>
       <dl className="mt-2 grid gap-x-3 gap-y-1 text-slate-700 sm:grid-cols-[max-content_minmax(0,1fr)]">
+        {/* dt and dd directly in the dl: no wrapper, so nothing here reads as a detail page's item. */}
         {changes.map((c) => (
-          <div key={c.field} className="contents">
+          <Fragment key={c.field}>
             <dt className="font-medium">{fieldLabel(c.field, entityType)}</dt>
             <dd className="mb-1 [overflow-wrap:anywhere] sm:mb-0">{showField(c.field, c.new, names)}</dd>
-          </div>
+          </Fragment>
         ))}
       </dl>
     </details>

@@ -1,7 +1,7 @@
 import { admin, editor } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -75,6 +75,11 @@ beforeAll(async () => {
     { id: editor.id, name: editor.name, email: editor.email, role: 'editor' },
     { id: admin.id, name: admin.name, email: admin.email, role: 'admin' },
   ]);
+});
+
+afterAll(async () => {
+  const db = await getDb();
+  await db.delete(users).where(inArray(users.id, [editor.id, admin.id]));
 });
 
 describe(`a customer's audit trail on ${driver}`, () => {

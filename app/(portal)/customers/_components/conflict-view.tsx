@@ -87,7 +87,7 @@ export function ConflictView({
       </h2>
       <p>
         {changedBy?.isYou ? 'That version was saved' : 'Their version was saved'} <RelativeTime iso={savedAt} />.{' '}
-        {changedBy?.isYou ? 'Nothing of this form was saved.' : 'Nothing of yours was saved.'}{' '}
+        {changedBy?.isYou ? 'The edits in this tab were not saved.' : 'Nothing of yours was saved.'}{' '}
         {changes.length === 0 ? 'No field you see here changed.' : 'Changed since you opened it:'}
       </p>
       {changes.length > 0 && (
