@@ -610,15 +610,15 @@ test.describe('an admin', () => {
     await new CustomerFormPage(theirs).createAndOpen({ id, name: oldName });
     const history = historyEntries(theirs);
     await expect(history).toHaveCount(1);
-    await expect(history.first()).toContainText(`Created by ${user.email}`);
+    await expect(history.first()).toContainText(`Created by ${user.name} (${user.email})`);
 
     await editName(theirs, oldName, newName);
 
     await expect(theirs.getByRole('heading', { level: 1 })).toHaveText(newName);
     await expect(history).toHaveCount(2);
-    await expect(history.nth(0)).toContainText(`Edited by ${user.email}`);
+    await expect(history.nth(0)).toContainText(`Edited by ${user.name} (${user.email})`);
     await expect(history.nth(0).getByRole('listitem')).toContainText([`Name: ${oldName} → ${newName}`]);
-    await expect(history.nth(1)).toContainText(`Created by ${user.email}`);
+    await expect(history.nth(1)).toContainText(`Created by ${user.name} (${user.email})`);
   });
 
   test('a role change applies at once, and deactivating signs the user out everywhere', async ({ page, clients }) => {
