@@ -153,16 +153,17 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
           className={inputClass}
         />
       </Control>
-      <div className="flex min-h-5 items-center gap-3 text-sm sm:col-span-2 lg:col-span-5">
-        <p role="status" className="text-slate-600">
-          {pending ? 'Updating…' : ''}
-        </p>
-        {filtered && (
-          <Link href="/audit" replace scroll={false} className={buttonClass('ghost', 'ml-auto')}>
+      {/* Announced while the entries load; takes no room (absolutely placed, so no grid cell). */}
+      <p role="status" className="sr-only">
+        {pending ? 'Updating…' : ''}
+      </p>
+      {filtered && (
+        <div className="flex justify-end sm:col-span-2 lg:col-span-5">
+          <Link href="/audit" replace scroll={false} className={buttonClass('ghost')}>
             Clear filters
           </Link>
-        )}
-      </div>
+        </div>
+      )}
     </form>
   );
 }
