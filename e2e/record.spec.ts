@@ -197,7 +197,7 @@ test.describe('a stale edit in a second tab', () => {
 
     await expect(tabA.conflict).toBeVisible();
     await expect(tabA.conflict.getByRole('heading')).toBeFocused();
-    await expect(tabA.conflict).toContainText('Nothing of yours was saved.');
+    await expect(tabA.conflict).toContainText('The edits in this tab were not saved.');
     await expect(tabA.conflictChange('Name').getByRole('cell')).toHaveText(['Original Name', 'Their Name']);
     await expect(tabA.conflict.getByRole('region', { name: 'Changes' }).getByRole('rowheader')).toHaveText(['Name']);
     await expect(page).toHaveURL(EDIT_URL);

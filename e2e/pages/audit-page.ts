@@ -3,7 +3,10 @@ import type { Page } from '@playwright/test';
 type Column = 'When' | 'Who' | 'Action' | 'What';
 const COLUMNS: Column[] = ['When', 'Who', 'Action', 'What'];
 
-/** The audit trail (admins only): filters, then a table of When, Who, Action and What. */
+/**
+ * The audit trail (admins only): filters that apply as they change, then the entries: a table of
+ * When, Who, Action and What on wide screens, a card per entry on narrow ones.
+ */
 export class AuditPage {
   constructor(readonly page: Page) {}
 
@@ -23,8 +26,8 @@ export class AuditPage {
     return this.filters.getByLabel(label, { exact: true });
   }
 
-  get applyFilters() {
-    return this.filters.getByRole('button', { name: 'Filter' });
+  get clearFilters() {
+    return this.filters.getByRole('link', { name: 'Clear filters' });
   }
 
   get table() {
@@ -39,6 +42,16 @@ export class AuditPage {
   /** The `column` cell of every row, top (newest) to bottom. */
   column(column: Column) {
     return this.rows.locator(`td:nth-child(${COLUMNS.indexOf(column) + 1})`);
+  }
+
+  /** On narrow screens: one card per entry, newest first. */
+  get cards() {
+    return this.page.getByRole('list', { name: 'Audit entries' }).locator('> li');
+  }
+
+  /** The folded list of a new record's fields: "Created with 14 fields". */
+  createdFields(entry = this.page.getByRole('main')) {
+    return entry.locator('summary', { hasText: /^Created with \d+ fields?$/ });
   }
 
   get noEntries() {

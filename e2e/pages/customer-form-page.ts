@@ -239,8 +239,9 @@ export class CustomerFormPage {
 
   // ——— the conflict view of a stale edit ———
 
+  /** The conflict view, whose heading names who saved first ("… saved this customer while you were editing"). */
   get conflict() {
-    return this.form.getByRole('alert', { name: 'Someone else saved this customer while you were editing' });
+    return this.form.getByRole('alert', { name: /saved this customer while you were editing$/ });
   }
 
   /** The row of the conflict's "Changes" table for one field ("Name", "Description"…). */

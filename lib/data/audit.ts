@@ -1,26 +1,12 @@
 import 'server-only';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
+import { and, desc, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDb, type Database } from '@/db';
-import { auditEntries, type AuditChange } from '@/db/schema';
+import { auditEntries, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { canonical, sameValue, valueKey } from '@/lib/same-value';
+import type { AuditAction, AuditActorName, AuditChange, AuditEntryRow, AuditFilters } from '@/lib/validations/audit';
 
-export type { AuditChange };
-
-export const AUDIT_ACTIONS = [
-  'customer.create',
-  'customer.update',
-  'customer.archive',
-  'customer.unarchive',
-  'price_plan.create',
-  'price_plan.update',
-  'price_plan.archive',
-  'price_plan.unarchive',
-  'user.create',
-  'user.update',
-  'user.password',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type { AuditChange, AuditEntryRow };
 
 export interface AuditRecord {
   action: AuditAction;
@@ -35,9 +21,18 @@ export async function recordAudit(tx: Database, actor: Actor, entry: AuditRecord
   await tx.insert(auditEntries).values({ ...entry, actorId: actor.id, actorEmail: actor.email });
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Nothing worth listing: no value, blank text, an empty list or an empty set of custom fields. */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') return Object.keys(value).length === 0;
+  return false;
+}
 
-/** Field-by-field changes between two records; lists record what was removed and added. */
+/**
+ * Field-by-field changes between two records, compared as values (key order does not count);
+ * lists record what was removed and added.
+ */
 export function diffRecords(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
@@ -47,15 +42,15 @@ export function diffRecords(
   for (const field of Object.keys(after)) {
     const old = before[field];
     const next = after[field];
-    if (same(old, next)) continue;
+    if (sameValue(old, next)) continue;
     if (listFields.includes(field) && Array.isArray(old) && Array.isArray(next)) {
-      const oldSet = new Set(old.map((v) => JSON.stringify(v)));
-      const newSet = new Set(next.map((v) => JSON.stringify(v)));
-      const removed = old.filter((v) => !newSet.has(JSON.stringify(v)));
-      const added = next.filter((v) => !oldSet.has(JSON.stringify(v)));
+      const oldSet = new Set(old.map(valueKey));
+      const newSet = new Set(next.map(valueKey));
+      const removed = old.filter((v) => !newSet.has(valueKey(v)));
+      const added = next.filter((v) => !oldSet.has(valueKey(v)));
       if (removed.length === 0 && added.length === 0) {
         changes.push({ field, old: 'reordered', new: 'reordered' });
-      } else changes.push({ field, old: removed, new: added });
+      } else changes.push({ field, old: removed.map(canonical), new: added.map(canonical) });
       continue;
     }
     changes.push({ field, old: old ?? null, new: next ?? null });
@@ -63,69 +58,33 @@ export function diffRecords(
   return changes;
 }
 
-export interface AuditEntryRow {
-  id: string;
-  at: string;
-  actorEmail: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  entityLabel: string;
-  changes: AuditChange[];
+/** A new record's fields as changes from nothing, leaving out the ones left empty. */
+export function createdFields(record: Record<string, unknown>, listFields: readonly string[] = []): AuditChange[] {
+  return diffRecords({}, record, listFields).filter((c) => !isEmptyValue(c.new));
 }
-
-/** A filter typed into a search box: control characters (NUL included) are dropped, blank is none. */
-const searchText = (max: number) =>
-  z
-    .string()
-    .transform(
-      (v) =>
-        v
-          .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-          .trim()
-          .slice(0, max) || undefined,
-    )
-    .optional()
-    .catch(undefined);
-
-/** A calendar day PostgreSQL can hold (year 1 onward); anything else is ignored. */
-const day = z.iso
-  .date()
-  .refine((d) => d >= '0001-01-01')
-  .optional()
-  .catch(undefined);
-
-/** Where a page ends: the last entry's time (as written by listAuditEntries) and id. */
-const auditCursor = z
-  .string()
-  .max(200)
-  .refine((c) => {
-    const [at, id, ...rest] = c.split('_');
-    const validAt = at !== undefined && at >= '0001' && z.iso.datetime().safeParse(at).success;
-    return rest.length === 0 && validAt && z.uuid().safeParse(id).success;
-  })
-  .optional()
-  .catch(undefined);
-
-/** The Audit page's filters, from its URL: a value that makes no sense is left out, never an error. */
-export const auditFilters = z.object({
-  actor: searchText(254),
-  action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  customer: searchText(128),
-  from: day,
-  to: day,
-  cursor: auditCursor,
-});
-export type AuditFilters = z.output<typeof auditFilters>;
 
 const PAGE = 50;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** `column` contains `text`, ignoring case; `%` and `_` typed by a person match themselves. */
+function contains(column: SQLWrapper, text: string): SQL {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`lower(${column}) like ${pattern}`;
+}
 
-function toRow(r: typeof auditEntries.$inferSelect): AuditEntryRow {
+/** The columns of a row, with the actor's current name (their email is kept as it was then). */
+const rowColumns = { entry: auditEntries, actorName: users.name };
+
+function toRow({
+  entry: r,
+  actorName,
+}: {
+  entry: typeof auditEntries.$inferSelect;
+  actorName: string | null;
+}): AuditEntryRow {
   return {
     id: r.id,
     at: r.at.toISOString(),
+    actorName,
     actorEmail: r.actorEmail,
     action: r.action,
     entityType: r.entityType,
@@ -143,13 +102,10 @@ export async function listAuditEntries(
   assertCan(actor, 'audit:read');
   const db = await getDb();
   const where: (SQL | undefined)[] = [
-    f.actor ? sql`lower(${auditEntries.actorEmail}) like ${`%${escapeLike(f.actor.toLowerCase())}%`}` : undefined,
+    f.actor ? or(contains(auditEntries.actorEmail, f.actor), contains(users.name, f.actor)) : undefined,
     f.action ? eq(auditEntries.action, f.action) : undefined,
     f.customer
-      ? and(
-          eq(auditEntries.entityType, 'customer'),
-          sql`lower(${auditEntries.entityLabel}) like ${`%${escapeLike(f.customer.toLowerCase())}%`}`,
-        )
+      ? and(eq(auditEntries.entityType, 'customer'), contains(auditEntries.entityLabel, f.customer))
       : undefined,
     f.from ? sql`${auditEntries.at} >= (${f.from}::date)::timestamp at time zone 'UTC'` : undefined,
     f.to ? sql`${auditEntries.at} < (${f.to}::date + 1)::timestamp at time zone 'UTC'` : undefined,
@@ -159,8 +115,9 @@ export async function listAuditEntries(
     where.push(sql`(${auditEntries.at}, ${auditEntries.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await db
-    .select()
+    .select(rowColumns)
     .from(auditEntries)
+    .leftJoin(users, eq(users.id, auditEntries.actorId))
     .where(and(...where))
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(PAGE + 1);
@@ -174,10 +131,27 @@ export async function customerHistory(actor: Actor, customerId: string, limit = 
   assertCan(actor, 'customers:read');
   const db = await getDb();
   const rows = await db
-    .select()
+    .select(rowColumns)
     .from(auditEntries)
+    .leftJoin(users, eq(users.id, auditEntries.actorId))
     .where(and(eq(auditEntries.entityType, 'customer'), eq(auditEntries.entityId, customerId)))
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(limit);
   return rows.map(toRow);
+}
+
+/** Who made an entity's latest change, from its audit trail. */
+export async function lastActor(
+  db: Database,
+  entityType: AuditRecord['entityType'],
+  entityId: string,
+): Promise<(AuditActorName & { id: string }) | null> {
+  const [row] = await db
+    .select({ id: auditEntries.actorId, email: auditEntries.actorEmail, name: users.name })
+    .from(auditEntries)
+    .leftJoin(users, eq(users.id, auditEntries.actorId))
+    .where(and(eq(auditEntries.entityType, entityType), eq(auditEntries.entityId, entityId)))
+    .orderBy(desc(auditEntries.at), desc(auditEntries.id))
+    .limit(1);
+  return row ?? null;
 }

@@ -1,9 +1,8 @@
 import 'server-only';
-import { and, arrayContains, asc, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
 import {
-  auditEntries,
   customerBillingProviders,
   customerIngestAliases,
   customers,
@@ -21,7 +20,8 @@ import {
   CUSTOMER_FIELD_LABELS,
 } from '@/lib/validations/customer';
 import { type CustomerFilters, type CustomerSort } from '@/lib/validations/customer-filters';
-import { diffRecords, recordAudit } from './audit';
+import { createdFields, diffRecords, lastActor, recordAudit } from './audit';
+import type { ChangedBy } from '@/lib/validations/audit';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
 import { pricePlanRefusal } from './price-plans';
@@ -504,9 +504,7 @@ export async function insertCustomer(
         entityType: 'customer',
         entityId: row.id,
         entityLabel: input.name,
-        changes: diffRecords({}, auditable(input), LIST_FIELDS).filter(
-          (c) => c.new !== null && !(Array.isArray(c.new) && c.new.length === 0),
-        ),
+        changes: createdFields(auditable(input), LIST_FIELDS),
       });
       return row.id;
     });
@@ -516,21 +514,13 @@ export async function insertCustomer(
   }
 }
 
+/**
+ * A save: `unchanged` when the edit matched the stored record, so nothing was written (no audit
+ * entry, the same version). A conflict names who saved first (`isYou`: the editor, in another tab).
+ */
 export type UpdateCustomerResult =
-  | ActionResult<{ id: string; version: number }>
-  | { ok: false; message: string; conflict: CustomerDetail; changedBy: string | null };
-
-/** Who made the customer's latest change, from its audit trail. */
-async function lastChangedBy(id: string): Promise<string | null> {
-  const db = await getDb();
-  const [row] = await db
-    .select({ actorEmail: auditEntries.actorEmail })
-    .from(auditEntries)
-    .where(and(eq(auditEntries.entityType, 'customer'), eq(auditEntries.entityId, id)))
-    .orderBy(desc(auditEntries.at), desc(auditEntries.id))
-    .limit(1);
-  return row?.actorEmail ?? null;
-}
+  | ActionResult<{ id: string; version: number; unchanged?: true }>
+  | { ok: false; message: string; conflict: CustomerDetail; changedBy: ChangedBy | null };
 
 class VersionConflict extends Error {}
 
@@ -548,7 +538,7 @@ export async function updateCustomer(
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
   try {
-    const version = await inTransaction(db, async (tx) => {
+    const saved = await inTransaction(db, async (tx) => {
       const before = await loadCustomer(tx, id, true); // row lock: edits of one customer queue here
       if (!before) return null;
       if (before.version !== expectedVersion) throw new VersionConflict();
@@ -556,7 +546,7 @@ export async function updateCustomer(
         await refuseArchivedPlan(tx, input.pricePlanName); // a customer that has it keeps it
       }
       const changes = diffRecords(auditable(before), auditable(input), LIST_FIELDS);
-      if (changes.length === 0) return before.version; // nothing to save
+      if (changes.length === 0) return { version: before.version, unchanged: true as const };
       const [row] = await tx
         .update(customers)
         .set({ ...columns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
@@ -571,19 +561,20 @@ export async function updateCustomer(
         entityLabel: input.name,
         changes,
       });
-      return row.version;
+      return { version: row.version };
     });
-    if (version === null) return null;
-    return ok({ id, version });
+    if (saved === null) return null;
+    return ok({ id, ...saved });
   } catch (err) {
     if (err instanceof VersionConflict) {
       const current = await loadCustomer(db, id);
       if (!current) return null;
+      const last = await lastActor(db, 'customer', id);
       return {
         ok: false,
-        message: 'Someone else saved this customer while you were editing.',
+        message: 'This customer was saved by someone else while you were editing.',
         conflict: current,
-        changedBy: await lastChangedBy(id),
+        changedBy: last && { name: last.name, email: last.email, isYou: last.id === actor.id },
       };
     }
     return refusal(err, input, id);
@@ -600,6 +591,13 @@ export async function setCustomerArchived(
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
   const changed = await inTransaction(db, async (tx) => {
+    // The row lock keeps `archivedAt` as read until this transaction ends.
+    const [current] = await tx
+      .select({ archivedAt: customers.archivedAt })
+      .from(customers)
+      .where(eq(customers.id, id))
+      .for('update');
+    if (!current || (current.archivedAt !== null) === archived) return null;
     const [row] = await tx
       .update(customers)
       .set({
@@ -615,7 +613,7 @@ export async function setCustomerArchived(
       entityType: 'customer',
       entityId: id,
       entityLabel: row.name,
-      changes: [{ field: 'archivedAt', old: archived ? null : 'archived', new: iso(row.archivedAt) }],
+      changes: [{ field: 'archivedAt', old: iso(current.archivedAt), new: iso(row.archivedAt) }],
     });
     return { archivedAt: iso(row.archivedAt), version: row.version };
   });

@@ -78,6 +78,12 @@ export function selectablePricePlans(options: PricePlanOption[], current?: strin
   return options.filter((p) => !p.archived || p.name === current);
 }
 
+/** Every plan's display name by its key, for showing stored keys (in the audit trail) as names. */
+export async function pricePlanNames(actor: Actor): Promise<Record<string, string>> {
+  const options = await listPricePlanOptions(actor);
+  return Object.fromEntries(options.map((p) => [p.name, p.displayName]));
+}
+
 // Keys are unique ignoring case: the primary key catches an exact repeat, the index on lower(name) the rest.
 const KEY_CONSTRAINTS = new Set(['price_plans_pkey', 'price_plans_name_key']);
 

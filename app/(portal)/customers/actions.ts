@@ -46,7 +46,7 @@ async function update(id: unknown, baseVersion: unknown, input: unknown): Promis
   if (!parsed.success) return invalid(parsed.error);
   const result = await saveCustomer(caller.actor, target.data, base.data, parsed.data);
   if (!result) return failure('This customer no longer exists.');
-  if (result.ok) {
+  if (result.ok && !result.data.unchanged) {
     revalidatePath('/customers');
     revalidatePath(`/customers/${target.data}`);
   }

@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { getActor, requirePageActor } from '@/lib/auth/session';
 import { customerHistory } from '@/lib/data/audit';
 import { getCustomer } from '@/lib/data/customers';
+import { pricePlanNames } from '@/lib/data/price-plans';
 import { countryName } from '@/lib/validations/countries';
 import { cn, formatDateTime, plural } from '@/lib/utils';
 import { ArchiveControl, ArchivedBanner } from '../_components/archive-control';
@@ -76,7 +77,7 @@ export default async function CustomerPage({ params, searchParams }: Params) {
   const actor = await requirePageActor();
   const customer = await getCustomer(actor, (await params).customerId);
   if (!customer) notFound();
-  const history = await customerHistory(actor, customer.id);
+  const [history, planNames] = await Promise.all([customerHistory(actor, customer.id), pricePlanNames(actor)]);
   const mayEdit = can(actor, 'customers:write');
   const justCreated = (await searchParams).created === '1';
   const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.state, customer.zipcode]
@@ -287,7 +288,7 @@ export default async function CustomerPage({ params, searchParams }: Params) {
       </Card>
 
       <Card id="history" title="History">
-        <CustomerHistory entries={history} />
+        <CustomerHistory entries={history} names={{ pricePlans: planNames }} />
       </Card>
     </div>
   );

@@ -2,7 +2,9 @@
 
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
-import { formatDateTime } from '@/lib/utils';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { sameValue } from '@/lib/same-value';
+import type { ChangedBy } from '@/lib/validations/audit';
 import { BILLING_PROVIDERS, type BillingProvider } from '@/lib/validations/billing-providers';
 import { countryName } from '@/lib/validations/countries';
 import { CUSTOMER_FIELD_LABELS, type CustomerFormValues } from '@/lib/validations/customer';
@@ -44,7 +46,7 @@ export interface FieldChange {
 /** What differs between the version an editor started from and the one saved since. */
 export function changedFields(before: CustomerFormValues, after: CustomerFormValues): FieldChange[] {
   return (Object.keys(CUSTOMER_FIELD_LABELS) as (keyof CustomerFormValues)[])
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .filter((key) => !sameValue(before[key], after[key]))
     .map((key) => ({
       field: CUSTOMER_FIELD_LABELS[key],
       before: show(key, before[key]),
@@ -52,14 +54,23 @@ export function changedFields(before: CustomerFormValues, after: CustomerFormVal
     }));
 }
 
+/** Who saved first, as the heading names them. */
+function who(changedBy: ChangedBy | null): string {
+  if (!changedBy) return 'Someone else';
+  if (changedBy.isYou) return 'You, in another tab,';
+  return changedBy.name ? `${changedBy.name} (${changedBy.email})` : changedBy.email;
+}
+
 export function ConflictView({
   changes,
   savedAt,
+  changedBy,
   onLoadTheirs,
   onKeepMine,
 }: {
   changes: FieldChange[];
   savedAt: string;
+  changedBy: ChangedBy | null;
   onLoadTheirs: () => void;
   onKeepMine: () => void;
 }) {
@@ -72,11 +83,12 @@ export function ConflictView({
       className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
     >
       <h2 id="conflict-heading" ref={heading} tabIndex={-1} className="text-base font-semibold">
-        Someone else saved this customer while you were editing
+        {who(changedBy)} saved this customer while you were editing
       </h2>
       <p>
-        Their version was saved at <time dateTime={savedAt}>{formatDateTime(savedAt)}</time>. Nothing of yours was
-        saved. {changes.length === 0 ? 'No field you see here changed.' : 'They changed:'}
+        {changedBy?.isYou ? 'That version was saved' : 'Their version was saved'} <RelativeTime iso={savedAt} />.{' '}
+        {changedBy?.isYou ? 'The edits in this tab were not saved.' : 'Nothing of yours was saved.'}{' '}
+        {changes.length === 0 ? 'No field you see here changed.' : 'Changed since you opened it:'}
       </p>
       {changes.length > 0 && (
         <div

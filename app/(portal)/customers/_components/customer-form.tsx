@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Field, inputClass, TextField } from '@/components/ui/field';
 import { customerKeys } from '@/lib/queries/customers';
@@ -30,6 +31,7 @@ import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
 import type { PricePlanOption } from '@/lib/data/price-plans';
+import type { ChangedBy } from '@/lib/validations/audit';
 
 type CustomerFormProps = { pricePlans: PricePlanOption[] } & (
   { mode: 'create' } | { mode: 'edit'; customerId: string; version: number; initialValues: CustomerFormValues }
@@ -47,6 +49,7 @@ function Section({ title, children }: { title?: string; children: ReactNode }) {
 interface Conflict {
   changes: FieldChange[];
   savedAt: string;
+  changedBy: ChangedBy | null;
   theirs: CustomerFormValues;
   version: number;
 }
@@ -99,6 +102,11 @@ export function CustomerForm(props: CustomerFormProps) {
         return;
       }
       const result = customerId ? await updateCustomer(customerId, base.version, values) : await createCustomer(values);
+      if (result.ok && 'unchanged' in result.data && result.data.unchanged) {
+        // The server found nothing different from the stored record: nothing written, stay here.
+        toast.info('No changes to save');
+        return;
+      }
       if (result.ok) {
         setSaved(true);
         await queryClient.invalidateQueries({ queryKey: customerKeys.all });
@@ -111,6 +119,7 @@ export function CustomerForm(props: CustomerFormProps) {
         setConflict({
           changes: changedFields(base.values, theirs),
           savedAt: result.conflict.updatedAt,
+          changedBy: result.changedBy,
           theirs,
           version: result.conflict.version,
         });
@@ -158,6 +167,7 @@ export function CustomerForm(props: CustomerFormProps) {
           <ConflictView
             changes={conflict.changes}
             savedAt={conflict.savedAt}
+            changedBy={conflict.changedBy}
             onLoadTheirs={loadTheirs}
             onKeepMine={keepMine}
           />

@@ -1,9 +1,10 @@
-import { ACTION_LABELS, ChangeList } from '@/components/audit/change-list';
-import type { AuditEntryRow } from '@/lib/data/audit';
-import { formatDateTime } from '@/lib/utils';
+import { ActorName } from '@/components/audit/actor-name';
+import { ACTION_LABELS, AuditChanges, type ValueNames } from '@/components/audit/change-list';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { AuditEntryRow } from '@/lib/validations/audit';
 
 /** A customer's changes, newest first: who, when, what. */
-export function CustomerHistory({ entries }: { entries: AuditEntryRow[] }) {
+export function CustomerHistory({ entries, names }: { entries: AuditEntryRow[]; names?: ValueNames }) {
   if (entries.length === 0) return <p className="text-sm text-slate-600">No recorded changes yet.</p>;
   return (
     <ol className="space-y-4">
@@ -11,12 +12,10 @@ export function CustomerHistory({ entries }: { entries: AuditEntryRow[] }) {
         <li key={e.id} className="border-l-2 border-slate-200 pl-3">
           <p className="text-sm">
             <span className="font-semibold">{ACTION_LABELS[e.action] ?? e.action}</span> by{' '}
-            <span className="[overflow-wrap:anywhere]">{e.actorEmail}</span> ·{' '}
-            <time dateTime={e.at} className="text-slate-600">
-              {formatDateTime(e.at)}
-            </time>
+            <ActorName name={e.actorName} email={e.actorEmail} /> ·{' '}
+            <RelativeTime iso={e.at} className="text-slate-600" />
           </p>
-          {e.action === 'customer.update' && <ChangeList changes={e.changes} />}
+          <AuditChanges action={e.action} changes={e.changes} names={names} />
         </li>
       ))}
     </ol>

@@ -1,0 +1,104 @@
+import Link from 'next/link';
+import { ActorName } from '@/components/audit/actor-name';
+import { ACTION_LABELS, AuditChanges, type ValueNames } from '@/components/audit/change-list';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { AuditEntryRow } from '@/lib/validations/audit';
+
+const ENTITY_LABELS: Record<string, string> = { customer: 'Customer', price_plan: 'Price plan', user: 'User' };
+
+/** What changed: the thing (a link to a customer), then its fields. */
+function What({ entry, names }: { entry: AuditEntryRow; names: ValueNames }) {
+  const kind = ENTITY_LABELS[entry.entityType] ?? entry.entityType;
+  return (
+    <>
+      <p className="[overflow-wrap:anywhere]">
+        <span className="text-slate-600">{kind}</span>{' '}
+        {entry.entityType === 'customer' ? (
+          <Link href={`/customers/${entry.entityId}`} className="font-mono text-brand-700 hover:underline">
+            {entry.entityLabel}
+          </Link>
+        ) : (
+          <span className={entry.entityType === 'user' ? undefined : 'font-medium'}>{entry.entityLabel}</span>
+        )}
+      </p>
+      <AuditChanges action={entry.action} changes={entry.changes} entityType={entry.entityType} names={names} />
+    </>
+  );
+}
+
+const actionLabel = (e: AuditEntryRow) => ACTION_LABELS[e.action] ?? e.action;
+
+/**
+ * The entries, newest first: a table where there is room for its four columns, a card per entry on
+ * narrow screens (the What column, the one that matters, is never pushed off the side).
+ */
+export function AuditEntries({ items, names }: { items: AuditEntryRow[]; names: ValueNames }) {
+  return (
+    <>
+      <div
+        className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs lg:block"
+        role="region"
+        aria-label="Audit entries"
+        tabIndex={0}
+      >
+        <table className="w-full table-fixed text-left text-sm">
+          <colgroup>
+            <col className="w-32" />
+            <col className="w-52" />
+            <col className="w-36" />
+            <col />
+          </colgroup>
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+            <tr>
+              <th scope="col" className="px-4 py-3">
+                When
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Who
+              </th>
+              <th scope="col" className="px-4 py-3">
+                Action
+              </th>
+              <th scope="col" className="px-4 py-3">
+                What
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {items.map((e) => (
+              <tr key={e.id} className="align-top">
+                <td className="px-4 py-3 text-slate-700">
+                  <RelativeTime iso={e.at} />
+                </td>
+                <td className="px-4 py-3">
+                  <ActorName name={e.actorName} email={e.actorEmail} stacked />
+                </td>
+                <td className="px-4 py-3 font-medium">{actionLabel(e)}</td>
+                <td className="min-w-0 px-4 py-3">
+                  <What entry={e} names={names} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <ol aria-label="Audit entries" className="space-y-3 lg:hidden">
+        {items.map((e) => (
+          <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-xs">
+            <p className="flex flex-wrap items-baseline justify-between gap-x-3">
+              <span className="font-semibold">{actionLabel(e)}</span>
+              <RelativeTime iso={e.at} className="text-slate-600" />
+            </p>
+            <p className="mt-0.5">
+              <span className="text-slate-600">by</span> <ActorName name={e.actorName} email={e.actorEmail} />
+            </p>
+            <div className="mt-2">
+              <What entry={e} names={names} />
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
