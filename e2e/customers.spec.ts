@@ -333,7 +333,7 @@ test.describe('customer not found', () => {
 
       expect(response?.status()).toBe(404);
       await expect(page.getByRole('heading', { level: 1, name: 'Customer not found' })).toBeVisible();
-      await page.getByRole('link', { name: 'Back to customers' }).click();
+      await page.getByRole('link', { name: 'Go to customers' }).click();
       await expect(page).toHaveURL(/\/customers$/);
       await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
       await expect(customersList.table.or(customersList.emptyState)).toBeVisible();
