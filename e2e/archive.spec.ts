@@ -8,7 +8,7 @@ const archivedBanner = (page: Page) => page.getByRole('region', { name: 'This cu
 const unarchiveButton = (page: Page) => archivedBanner(page).getByRole('button', { name: 'Unarchive' });
 const statusNav = (page: Page) => page.getByRole('navigation', { name: 'Status' });
 const statusLink = (page: Page, status: 'Active' | 'Archived' | 'All') =>
-  statusNav(page).getByRole('link', { name: status, exact: true });
+  statusNav(page).getByRole('link', { name: new RegExp(`^${status}( [\\d,]+\\+?)?$`) });
 const archivedBadge = (statusCell: Locator) => statusCell.getByText('Archived', { exact: true });
 
 test.describe('archive and unarchive', () => {

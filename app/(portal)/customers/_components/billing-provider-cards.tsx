@@ -86,12 +86,7 @@ export function BillingProviderCards({ providers }: { providers: BillingProvider
                 {settingsOf(p).map((s) => (
                   <div key={s.label}>
                     <dt className="text-xs font-medium text-slate-600">{s.label}</dt>
-                    <dd
-                      className={cn(
-                        'mt-0.5 flex items-start gap-1 [overflow-wrap:anywhere]',
-                        s.mono && 'font-mono',
-                      )}
-                    >
+                    <dd className={cn('mt-0.5 flex items-start gap-1 [overflow-wrap:anywhere]', s.mono && 'font-mono')}>
                       {!s.value ? (
                         <span className="text-slate-500">—</span>
                       ) : s.href ? (

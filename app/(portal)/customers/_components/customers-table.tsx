@@ -300,7 +300,7 @@ function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRo
     <tr
       onClick={open(c)}
       className={cn(
-        'group cursor-pointer align-top hover:bg-slate-50 focus-within:bg-slate-50',
+        'group cursor-pointer align-top focus-within:bg-slate-50 hover:bg-slate-50',
         exact && 'bg-brand-50/60',
       )}
     >
@@ -313,7 +313,11 @@ function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRo
             className="opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 focus-visible:opacity-100"
           />
         </div>
-        {exact && <Badge tone="info" className="mt-1">Exact match</Badge>}
+        {exact && (
+          <Badge tone="info" className="mt-1">
+            Exact match
+          </Badge>
+        )}
       </td>
       <td className="max-w-[14rem] min-w-[8rem] px-3 py-3 [overflow-wrap:anywhere]">{c.displayName}</td>
       <td className="px-3 py-3">
@@ -354,7 +358,7 @@ function CustomerCard({ customer: c, exact = false }: { customer: CustomerRow; e
     <li
       onClick={open(c)}
       className={cn(
-        'cursor-pointer space-y-2 px-4 py-3 hover:bg-slate-50 focus-within:bg-slate-50',
+        'cursor-pointer space-y-2 px-4 py-3 focus-within:bg-slate-50 hover:bg-slate-50',
         exact && 'bg-brand-50/60',
       )}
     >
@@ -390,7 +394,11 @@ function CustomerCard({ customer: c, exact = false }: { customer: CustomerRow; e
 function PageRange({ data, count }: { data: CustomerPage; count: CustomerCount | undefined }) {
   const shown = data.exactMatches.length + data.items.length;
   if (data.start === null || shown === 0) return null;
-  const total = count ? (count.exact ? count.value.toLocaleString('en-US') : `about ${roughly(count.value).toLocaleString('en-US')}`) : '…';
+  const total = count
+    ? count.exact
+      ? count.value.toLocaleString('en-US')
+      : `about ${roughly(count.value).toLocaleString('en-US')}`
+    : '…';
   return (
     <p className="text-sm text-slate-600 tabular-nums">
       {(data.start + 1).toLocaleString('en-US')}–{(data.start + shown).toLocaleString('en-US')} of {total}
