@@ -125,7 +125,7 @@ export function KeyboardShortcuts({ mayEdit }: { mayEdit: boolean }) {
         <p className="mt-1 text-sm text-slate-600">They do nothing while you type in a field.</p>
         <dl className="mt-4 space-y-2 text-sm">
           {shown.map((s) => (
-            <div key={s.what} className="flex items-center justify-between gap-4">
+            <div key={s.what} className="grid grid-cols-[5rem_1fr] items-center gap-3">
               <dt className="flex gap-1">
                 {s.keys.map((k) => (
                   <kbd
@@ -136,7 +136,7 @@ export function KeyboardShortcuts({ mayEdit }: { mayEdit: boolean }) {
                   </kbd>
                 ))}
               </dt>
-              <dd className="text-right text-slate-700">{s.what}</dd>
+              <dd className="text-slate-700">{s.what}</dd>
             </div>
           ))}
         </dl>

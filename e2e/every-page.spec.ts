@@ -59,6 +59,9 @@ async function fullCustomer(page: Page) {
   return ((await response.json()) as { id: string }).id;
 }
 
+// Four axe scans a test: more time than one page's worth.
+test.describe.configure({ timeout: 180_000 });
+
 test.describe('every page, light and dark, desktop and phone', () => {
   test.use({ storageState: storageState('admin') });
 

@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 
-const COLUMNS = ['ID', 'Name', 'Status', 'Price plan', 'Tags', 'Ingest aliases', 'Email', 'Created'] as const;
+// The Name cell also shows the email, under the name.
+const COLUMNS = ['ID', 'Name', 'Status', 'Price plan', 'Tags', 'Ingest aliases', 'Created'] as const;
 
-/** The customers list: a table of ID, Name, status, plan, tags, ingest aliases, email and created time, in pages. */
+/** The customers list: a table of ID, Name (and email), status, plan, tags, ingest aliases and created time, in pages. */
 export class CustomersListPage {
   constructor(readonly page: Page) {}
 
@@ -37,9 +38,15 @@ export class CustomersListPage {
     return this.row(id).getByRole('link', { name: id, exact: true });
   }
 
-  /** A cell of a row, by its column. */
+  /** A cell of a row, by its column; for "Name", the name alone (the email is under it). */
   cell(id: string, column: (typeof COLUMNS)[number]) {
-    return this.row(id).getByRole('cell').nth(COLUMNS.indexOf(column));
+    const cell = this.row(id).getByRole('cell').nth(COLUMNS.indexOf(column));
+    return column === 'Name' ? cell.locator('[data-column="name"]') : cell;
+  }
+
+  /** The email shown under a row's Name. */
+  email(id: string) {
+    return this.row(id).getByRole('cell').nth(COLUMNS.indexOf('Name')).locator('[data-column="email"]');
   }
 
   aliasChips(id: string) {

@@ -304,7 +304,7 @@ function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRo
         exact && 'bg-brand-50/60',
       )}
     >
-      <td className="max-w-[15rem] min-w-[8rem] px-3 py-3">
+      <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
         <div className="flex items-center gap-1">
           <IdLink customer={c} />
           <CopyButton
@@ -319,21 +319,27 @@ function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRo
           </Badge>
         )}
       </td>
-      <td className="max-w-[14rem] min-w-[8rem] px-3 py-3 [overflow-wrap:anywhere]">{c.displayName}</td>
+      <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
+        <span data-column="name" className="block [overflow-wrap:anywhere]">
+          {c.displayName}
+        </span>
+        {c.email && (
+          <span data-column="email" className="block truncate text-xs text-slate-600" title={c.email}>
+            {c.email}
+          </span>
+        )}
+      </td>
       <td className="px-3 py-3">
         <StatusBadge customer={c} />
       </td>
       <td className="max-w-[10rem] px-3 py-3 [overflow-wrap:anywhere]">
         <PlanName customer={c} />
       </td>
-      <td className="max-w-[12rem] px-3 py-3">
+      <td className="max-w-[12rem] min-w-[7rem] px-3 py-3">
         <Tags tags={c.tags} />
       </td>
       <td className="px-3 py-3">
         <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
-      </td>
-      <td className="max-w-[12rem] truncate px-3 py-3 text-slate-700" title={c.email ?? undefined}>
-        {c.email ?? <Blank />}
       </td>
       <td className="px-3 py-3 whitespace-nowrap text-slate-600">
         <RelativeTime iso={c.createdAt} />
@@ -437,13 +443,13 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
     <div className="space-y-3">
       <MatchCount filters={filters} />
       <div
-        className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs md:block"
+        className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs md:block"
         role="region"
         aria-label="Customers"
         tabIndex={0}
       >
         <table
-          className={cn('w-full min-w-[56rem] text-left text-sm', loadingPage && 'opacity-60')}
+          className={cn('w-full min-w-[52rem] text-left text-sm', loadingPage && 'opacity-60')}
           aria-busy={loadingPage}
         >
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
@@ -462,9 +468,6 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
               <th scope="col" className="px-3 py-3">
                 Ingest aliases
               </th>
-              <th scope="col" className="px-3 py-3">
-                Email
-              </th>
               <SortHeader sort="created" filters={filters} className="px-3 whitespace-nowrap" />
             </tr>
           </thead>
@@ -482,7 +485,7 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
         aria-label="Customers"
         aria-busy={loadingPage}
         className={cn(
-          'divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-xs md:hidden',
+          'relative divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-xs md:hidden',
           loadingPage && 'opacity-60',
         )}
       >
