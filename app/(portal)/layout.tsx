@@ -1,37 +1,11 @@
 import type { ReactNode } from 'react';
 import { connection } from 'next/server';
-import { SidebarNav } from '@/components/sidebar-nav';
-import { UserMenu } from '@/components/user-menu';
+import { PortalShell } from '@/components/portal-shell';
 import { getActor } from '@/lib/auth/session';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   await connection(); // so that `next build` never opens the database
   // Only to choose the sections shown: each page checks the session and permission itself.
   const actor = await getActor();
-  return (
-    <div className="min-h-screen md:flex">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:shadow"
-      >
-        Skip to content
-      </a>
-      <header className="border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
-        <div className="flex items-center gap-2 px-5 py-4">
-          <span
-            aria-hidden="true"
-            className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
-          >
-            M
-          </span>
-          <span className="text-lg font-semibold tracking-tight">Meterline</span>
-        </div>
-        <SidebarNav role={actor?.role} />
-        {actor && <UserMenu actor={actor} />}
-      </header>
-      <main id="main" className="min-w-0 flex-1 px-4 py-6 sm:px-8 sm:py-8">
-        {children}
-      </main>
-    </div>
-  );
+  return <PortalShell actor={actor}>{children}</PortalShell>;
 }

@@ -1,12 +1,13 @@
 import type { ComponentProps } from 'react';
 import { cn } from '@/lib/utils';
 
-type Tone = 'neutral' | 'warning' | 'info';
+type Tone = 'neutral' | 'warning' | 'info' | 'success';
 
 const tones: Record<Tone, string> = {
   neutral: 'bg-slate-100 text-slate-700 ring-slate-300',
   warning: 'bg-amber-50 text-amber-900 ring-amber-300',
   info: 'bg-brand-50 text-brand-800 ring-brand-100',
+  success: 'bg-green-50 text-green-800 ring-green-200',
 };
 
 /** A short status word next to a value ("Archived"). */

@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 
-/** The customers list: a table of ID, Name, ingest aliases, email and created time, in pages. */
+// The Name cell also shows the email, under the name.
+const COLUMNS = ['ID', 'Name', 'Status', 'Price plan', 'Tags', 'Ingest aliases', 'Created'] as const;
+
+/** The customers list: a table of ID, Name (and email), status, plan, tags, ingest aliases and created time, in pages. */
 export class CustomersListPage {
   constructor(readonly page: Page) {}
 
@@ -35,10 +38,15 @@ export class CustomersListPage {
     return this.row(id).getByRole('link', { name: id, exact: true });
   }
 
-  /** The cells of a row, in column order: ID, Name, Ingest aliases, Email, Created. */
-  cell(id: string, column: 'ID' | 'Name' | 'Ingest aliases' | 'Email' | 'Created') {
-    const index = ['ID', 'Name', 'Ingest aliases', 'Email', 'Created'].indexOf(column);
-    return this.row(id).getByRole('cell').nth(index);
+  /** A cell of a row, by its column; for "Name", the name alone (the email is under it). */
+  cell(id: string, column: (typeof COLUMNS)[number]) {
+    const cell = this.row(id).getByRole('cell').nth(COLUMNS.indexOf(column));
+    return column === 'Name' ? cell.locator('[data-column="name"]') : cell;
+  }
+
+  /** The email shown under a row's Name. */
+  email(id: string) {
+    return this.row(id).getByRole('cell').nth(COLUMNS.indexOf('Name')).locator('[data-column="email"]');
   }
 
   aliasChips(id: string) {
@@ -47,8 +55,12 @@ export class CustomersListPage {
 
   /** The IDs on the page shown now, top to bottom. */
   async visibleIds(): Promise<string[]> {
-    // The ID cell's link is the only link of a row.
-    return this.rows.getByRole('link').allTextContents();
+    return this.rows.locator('[data-row-link]').allTextContents();
+  }
+
+  /** At phone widths: the customers as cards. */
+  get cards() {
+    return this.page.getByRole('list', { name: 'Customers' }).locator(':scope > li');
   }
 
   get pages() {

@@ -34,6 +34,9 @@ export interface CustomerRow {
   name: string;
   displayName: string;
   email: string | null;
+  pricePlanName: string | null;
+  pricePlanDisplayName: string | null;
+  tags: string[];
   aliases: string[];
   aliasCount: number;
   createdAt: string;
@@ -44,6 +47,8 @@ export interface CustomerPage {
   /** On a search's first page: the customers whose ID, external ID or an alias is the search. */
   exactMatches: CustomerRow[];
   items: CustomerRow[];
+  /** How many rows of the view come before this page (null when the cursor does not say). */
+  start: number | null;
   nextCursor: string | null;
   prevCursor: string | null;
 }
@@ -74,19 +79,25 @@ const SORT_KEYS = {
   },
 } satisfies Record<CustomerSort, { key: SQL; cast: SQL; value: z.ZodType<string> }>;
 
-const cursorShape = z.tuple([z.enum(['created', 'id', 'name']), z.string(), z.uuid()]);
+// The fourth element, how many rows of the view come before the cursor, only labels the page
+// ("26–50 of 37"); rows added meanwhile can make it a little off, never the page itself.
+const cursorShape = z.union([
+  z.tuple([z.enum(['created', 'id', 'name']), z.string(), z.uuid()]),
+  z.tuple([z.enum(['created', 'id', 'name']), z.string(), z.uuid(), z.number().int().min(0).max(1e9)]),
+]);
 
-export function encodeCursor(sort: CustomerSort, sortKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, sortKey, id])).toString('base64url');
+export function encodeCursor(sort: CustomerSort, sortKey: string, id: string, offset?: number): string {
+  const position = offset === undefined ? [sort, sortKey, id] : [sort, sortKey, id, offset];
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** The position a cursor names, or null if it is junk or was made for another sort. */
-export function decodeCursor(cursor: string, sort: CustomerSort): [string, string] | null {
+/** The position a cursor names (and the rows before it, if known), or null if it is junk or made for another sort. */
+export function decodeCursor(cursor: string, sort: CustomerSort): [string, string, number?] | null {
   try {
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     if (!parsed.success || parsed.data[0] !== sort) return null;
-    const [, key, id] = parsed.data;
-    return SORT_KEYS[sort].value.safeParse(key).success ? [key, id] : null;
+    const [, key, id, offset] = parsed.data;
+    return SORT_KEYS[sort].value.safeParse(key).success ? [key, id, offset] : null;
   } catch {
     return null;
   }
@@ -97,6 +108,10 @@ const aliasPreview = sql<string[]>`coalesce((
     select a.alias, a.position from ${customerIngestAliases} a
     where a.customer_id = ${customers.id} order by a.position limit ${sql.raw(String(ALIAS_PREVIEW))}
   ) p), '[]'::json)`;
+
+const pricePlanDisplayName = sql<
+  string | null
+>`(select p.display_name from ${pricePlans} p where p.name = ${customers.pricePlanName})`;
 
 const aliasCount = sql<number>`(select count(*)::int from ${customerIngestAliases} a where a.customer_id = ${customers.id})`;
 
@@ -146,6 +161,9 @@ function rowsQuery(db: Database, sort: CustomerSort) {
       name: customers.name,
       displayName: customers.displayName,
       email: customers.email,
+      pricePlanName: customers.pricePlanName,
+      pricePlanDisplayName,
+      tags: customers.tags,
       aliases: aliasPreview,
       aliasCount,
       createdAt: customers.createdAt,
@@ -162,14 +180,17 @@ const toCustomerRow = (r: ListedRow & { sortKey: string }): CustomerRow => ({
   name: r.name,
   displayName: r.displayName,
   email: r.email,
+  pricePlanName: r.pricePlanName,
+  pricePlanDisplayName: r.pricePlanDisplayName,
+  tags: r.tags,
   aliases: r.aliases,
   aliasCount: r.aliasCount,
   createdAt: r.createdAt.toISOString(),
   archivedAt: iso(r.archivedAt),
 });
 
-const cursorAt = (sort: CustomerSort, row: ListedRow & { sortKey: string }) =>
-  encodeCursor(sort, sort === 'created' ? row.createdAt.toISOString() : row.sortKey, row.id);
+const cursorAt = (sort: CustomerSort, row: ListedRow & { sortKey: string }, offset: number) =>
+  encodeCursor(sort, sort === 'created' ? row.createdAt.toISOString() : row.sortKey, row.id, offset);
 
 /**
  * The query for one page of the list (without running it), by keyset on (sort key, id): a deep
@@ -194,6 +215,7 @@ export function customerPageQuery(db: Database, filters: CustomerFilters) {
   return {
     backwards,
     hasCursor: cursor !== null,
+    offset: cursor?.[2],
     query: rowsQuery(db, sort)
       .where(and(...where))
       .orderBy(sql`${key} ${direction}`, sql`${customers.id} ${direction}`)
@@ -205,7 +227,7 @@ export function customerPageQuery(db: Database, filters: CustomerFilters) {
 export async function listCustomers(actor: Actor, filters: CustomerFilters): Promise<CustomerPage> {
   assertCan(actor, 'customers:read');
   const db = await getDb();
-  const { backwards, hasCursor, query } = customerPageQuery(db, filters);
+  const { backwards, hasCursor, offset, query } = customerPageQuery(db, filters);
   const firstPageOfSearch = filters.q && !hasCursor;
   const [rows, exact] = await Promise.all([
     query,
@@ -223,11 +245,16 @@ export async function listCustomers(actor: Actor, filters: CustomerFilters): Pro
   const last = pageRows[pageRows.length - 1];
   const hasNext = backwards ? true : hasMore;
   const hasPrev = backwards ? hasMore : hasCursor;
+  // Rows of the view before this page: read from the cursor (a cursor of an older portal has none).
+  let start: number | null = hasCursor ? (offset ?? null) : 0;
+  if (start !== null && backwards) start = hasMore ? Math.max(0, start - pageRows.length) : 0;
+  const shown = (firstPageOfSearch ? exact.length : 0) + pageRows.length;
   return {
     exactMatches: exact.map(toCustomerRow),
     items: pageRows.map(toCustomerRow),
-    nextCursor: hasNext && last ? cursorAt(filters.sort, last) : null,
-    prevCursor: hasPrev && first ? cursorAt(filters.sort, first) : null,
+    start,
+    nextCursor: hasNext && last ? cursorAt(filters.sort, last, (start ?? 0) + shown) : null,
+    prevCursor: hasPrev && first ? cursorAt(filters.sort, first, start ?? 0) : null,
   };
 }
 
@@ -332,6 +359,22 @@ export async function getCustomer(actor: Actor, id: string): Promise<CustomerDet
   assertCan(actor, 'customers:read');
   if (!customerId.safeParse(id).success) return null;
   return loadCustomer(await getDb(), id);
+}
+
+/**
+ * The uuid of the customer whose ID is `name` (compared case-insensitively, as the unique index
+ * does), so that a URL with the ID ops pasted finds the customer.
+ */
+export async function findCustomerIdByName(actor: Actor, name: string): Promise<string | null> {
+  assertCan(actor, 'customers:read');
+  if (name.length === 0 || name.length > 128) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(sql`lower(${customers.name}) = lower(${name})`)
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /** The fields an audit entry compares, in the form's order. */

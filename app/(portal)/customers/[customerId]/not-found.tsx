@@ -7,7 +7,7 @@ export default function CustomerNotFound() {
       <h1 className="mt-2 text-2xl font-semibold">Customer not found</h1>
       <p className="mt-3 text-slate-600">No customer has this address. It may have been mistyped.</p>
       <ButtonLink href="/customers" className="mt-6">
-        Back to customers
+        Go to customers
       </ButtonLink>
     </div>
   );

@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ButtonLink } from '@/components/ui/button';
+import { CopyButton } from '@/components/ui/copy-button';
+import { RelativeTime } from '@/components/ui/relative-time';
 import { can } from '@/lib/auth/permissions';
 import { getActor, requirePageActor } from '@/lib/auth/session';
 import { customerHistory } from '@/lib/data/audit';
-import { getCustomer } from '@/lib/data/customers';
+import { findCustomerIdByName, getCustomer } from '@/lib/data/customers';
 import { pricePlanNames } from '@/lib/data/price-plans';
 import { countryName } from '@/lib/validations/countries';
-import { cn, formatDateTime, plural } from '@/lib/utils';
+import { cn, plural } from '@/lib/utils';
 import { ArchiveControl, ArchivedBanner } from '../_components/archive-control';
 import { BillingProviderCards } from '../_components/billing-provider-cards';
 import { CustomerHistory } from '../_components/customer-history';
@@ -24,6 +26,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const customer = actor ? await getCustomer(actor, (await params).customerId) : null;
   return { title: customer ? customer.displayName : 'Customer' };
 }
+
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
 
 const isBlank = (v: ReactNode) => v === null || v === undefined || v === false || v === '';
 
@@ -41,7 +51,8 @@ function Item({ label, wide, children }: { label: string; wide?: boolean; childr
 function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section
-      className="min-w-0 rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
+      id={id}
+      className="min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
       aria-labelledby={`${id}-heading`}
     >
       <h2 id={`${id}-heading`} className="mb-4 text-base font-semibold">
@@ -54,6 +65,16 @@ function Card({ id, title, children }: { id: string; title: string; children: Re
 
 function Empty({ children }: { children: ReactNode }) {
   return <p className="text-sm text-slate-600">{children}</p>;
+}
+
+/** A value ops copy and paste (ID, uuid, alias…), with its copy button. */
+function Copyable({ value, label }: { value: string; label: string }) {
+  return (
+    <span className="inline-flex max-w-full items-start gap-1">
+      <span className="min-w-0 font-mono [overflow-wrap:anywhere]">{value}</span>
+      <CopyButton value={value} label={label} />
+    </span>
+  );
 }
 
 function ExternalLink({ href }: { href: string }) {
@@ -75,8 +96,14 @@ function EmailLink({ email }: { email: string }) {
 export default async function CustomerPage({ params, searchParams }: Params) {
   await connection();
   const actor = await requirePageActor();
-  const customer = await getCustomer(actor, (await params).customerId);
-  if (!customer) notFound();
+  const { customerId } = await params;
+  const customer = await getCustomer(actor, customerId);
+  if (!customer) {
+    // Ops paste a customer's ID (not its uuid) into the address bar: take them to it.
+    const byId = await findCustomerIdByName(actor, safeDecode(customerId));
+    if (byId) redirect(`/customers/${byId}`);
+    notFound();
+  }
   const [history, planNames] = await Promise.all([customerHistory(actor, customer.id), pricePlanNames(actor)]);
   const mayEdit = can(actor, 'customers:write');
   const justCreated = (await searchParams).created === '1';
@@ -103,7 +130,9 @@ export default async function CustomerPage({ params, searchParams }: Params) {
         <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{customer.displayName}</h1>
-            <p className="mt-1 font-mono text-sm [overflow-wrap:anywhere] text-slate-600">{customer.name}</p>
+            <p className="mt-1 text-sm text-slate-600">
+              <Copyable value={customer.name} label="ID" />
+            </p>
           </div>
           {mayEdit && (
             <div className="flex shrink-0 gap-2">
@@ -127,14 +156,17 @@ export default async function CustomerPage({ params, searchParams }: Params) {
       <Card id="details" title="Details">
         <dl className="grid gap-4 sm:grid-cols-2">
           <Item label="ID">
-            <span className="font-mono">{customer.name}</span>
+            <Copyable value={customer.name} label="ID" />
           </Item>
           <Item label="Name">{customer.displayName}</Item>
           <Item label="Description" wide>
             {customer.description && <span className="whitespace-pre-line">{customer.description}</span>}
           </Item>
           <Item label="External ID">
-            {customer.externalId && <span className="font-mono">{customer.externalId}</span>}
+            {customer.externalId && <Copyable value={customer.externalId} label="external ID" />}
+          </Item>
+          <Item label="UUID">
+            <Copyable value={customer.id} label="UUID" />
           </Item>
           <Item label="Price plan">
             {customer.pricePlanName && (
@@ -161,10 +193,10 @@ export default async function CustomerPage({ params, searchParams }: Params) {
             )}
           </Item>
           <Item label="Created">
-            <time dateTime={customer.createdAt}>{formatDateTime(customer.createdAt)}</time>
+            <RelativeTime iso={customer.createdAt} />
           </Item>
           <Item label="Updated">
-            <time dateTime={customer.updatedAt}>{formatDateTime(customer.updatedAt)}</time>
+            <RelativeTime iso={customer.updatedAt} />
           </Item>
         </dl>
       </Card>
@@ -215,9 +247,10 @@ export default async function CustomerPage({ params, searchParams }: Params) {
               {customer.ingestAliases.map((alias) => (
                 <li
                   key={alias}
-                  className="max-w-full rounded bg-slate-100 px-2 py-0.5 font-mono text-xs [overflow-wrap:anywhere] text-slate-800"
+                  className="inline-flex max-w-full items-center gap-0.5 rounded bg-slate-100 py-0.5 pr-0.5 pl-2 font-mono text-xs text-slate-800"
                 >
-                  {alias}
+                  <span className="min-w-0 [overflow-wrap:anywhere]">{alias}</span>
+                  <CopyButton value={alias} label={`alias ${alias}`} className="size-5" />
                 </li>
               ))}
             </ul>

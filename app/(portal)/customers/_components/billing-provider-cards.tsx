@@ -1,3 +1,5 @@
+import { CopyButton } from '@/components/ui/copy-button';
+import { cn } from '@/lib/utils';
 import {
   BILLING_PROVIDERS,
   DELIVERY_METHODS,
@@ -9,6 +11,10 @@ interface Setting {
   label: string;
   value: string;
   mono?: boolean;
+  /** An id of the customer at the provider: copyable. */
+  id?: boolean;
+  /** Where the provider shows it. */
+  href?: string;
 }
 
 /** A stored code's label, or the code itself if the portal does not know it (yet). */
@@ -23,7 +29,13 @@ function settingsOf(p: BillingProviderConfigurationInput): Setting[] {
   switch (p.billingProvider) {
     case 'stripe':
       return [
-        { label: 'Stripe customer ID', value: p.configuration.stripe_customer_id, mono: true },
+        {
+          label: 'Stripe customer ID',
+          value: p.configuration.stripe_customer_id,
+          mono: true,
+          id: true,
+          href: `https://dashboard.stripe.com/customers/${encodeURIComponent(p.configuration.stripe_customer_id)}`,
+        },
         {
           label: 'Collection method',
           value: labelOf(STRIPE_COLLECTION_METHODS, p.configuration.stripe_collection_method),
@@ -31,17 +43,17 @@ function settingsOf(p: BillingProviderConfigurationInput): Setting[] {
       ];
     case 'aws_marketplace':
       return [
-        { label: 'AWS customer ID', value: p.configuration.aws_customer_id, mono: true },
+        { label: 'AWS customer ID', value: p.configuration.aws_customer_id, mono: true, id: true },
         { label: 'Product code', value: p.configuration.aws_product_code, mono: true },
         { label: 'Region', value: p.configuration.aws_region, mono: true },
         { label: 'Subscription product', value: yesNo(p.configuration.aws_is_subscription_product) },
       ];
     case 'azure_marketplace':
-      return [{ label: 'Azure subscription ID', value: p.configuration.azure_subscription_id, mono: true }];
+      return [{ label: 'Azure subscription ID', value: p.configuration.azure_subscription_id, mono: true, id: true }];
     case 'gcp_marketplace':
-      return [{ label: 'GCP customer ID', value: p.configuration.gcp_customer_id, mono: true }];
+      return [{ label: 'GCP customer ID', value: p.configuration.gcp_customer_id, mono: true, id: true }];
     case 'netsuite':
-      return [{ label: 'NetSuite customer ID', value: p.configuration.netsuite_customer_id, mono: true }];
+      return [{ label: 'NetSuite customer ID', value: p.configuration.netsuite_customer_id, mono: true, id: true }];
     default: {
       // A provider stored by a newer version of the portal: its settings, each on its own line.
       const configuration = (p as { configuration?: Record<string, unknown> }).configuration ?? {};
@@ -74,12 +86,24 @@ export function BillingProviderCards({ providers }: { providers: BillingProvider
                 {settingsOf(p).map((s) => (
                   <div key={s.label}>
                     <dt className="text-xs font-medium text-slate-600">{s.label}</dt>
-                    <dd
-                      className={
-                        s.mono ? 'mt-0.5 font-mono [overflow-wrap:anywhere]' : 'mt-0.5 [overflow-wrap:anywhere]'
-                      }
-                    >
-                      {s.value || <span className="text-slate-500">—</span>}
+                    <dd className={cn('mt-0.5 flex items-start gap-1 [overflow-wrap:anywhere]', s.mono && 'font-mono')}>
+                      {!s.value ? (
+                        <span className="text-slate-500">—</span>
+                      ) : s.href ? (
+                        <a
+                          href={s.href}
+                          target="_blank"
+                          rel="noopener noreferrer"
+                          title={`Open in ${name}'s dashboard`}
+                          className="min-w-0 text-brand-700 hover:underline"
+                        >
+                          {s.value}
+                          <span className="sr-only"> (opens {name}&apos;s dashboard in a new tab)</span>
+                        </a>
+                      ) : (
+                        <span className="min-w-0">{s.value}</span>
+                      )}
+                      {s.value && s.id && <CopyButton value={s.value} label={s.label} />}
                     </dd>
                   </div>
                 ))}

@@ -1,14 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
+import { useRouter, useSearchParams } from 'next/navigation';
+import type { MouseEvent, ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
-import type { CustomerRow } from '@/lib/data/customers';
+import { CopyButton } from '@/components/ui/copy-button';
+import { RelativeTime } from '@/components/ui/relative-time';
+import type { CustomerCount, CustomerPage, CustomerRow } from '@/lib/data/customers';
 import type { PricePlanOption } from '@/lib/data/price-plans';
 import { customerCountQuery, customerListQuery } from '@/lib/queries/customers';
-import { cn, formatDateTime, plural } from '@/lib/utils';
+import { cn, plural } from '@/lib/utils';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUSES,
@@ -60,19 +63,31 @@ function StatusTabs({ filters }: { filters: CustomerFilters }) {
                 filters={firstPage({ ...filters, status })}
                 aria-current={current ? 'page' : undefined}
                 className={cn(
-                  'block border-b-2 px-3 py-2 text-sm font-medium',
+                  'flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium',
                   current
                     ? 'border-brand-600 text-brand-800'
                     : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
                 )}
               >
                 {label}
+                <TabCount filters={{ ...filters, status }} />
               </ListLink>
             </li>
           );
         })}
       </ul>
     </nav>
+  );
+}
+
+/** A tab's count: the same count the view shows (exact up to the limit, then an estimate). */
+function TabCount({ filters }: { filters: CustomerFilters }) {
+  const { data } = useQuery(customerCountQuery(filters));
+  if (!data) return null;
+  return (
+    <span className="rounded-full bg-slate-100 px-1.5 text-xs font-medium text-slate-700 tabular-nums">
+      {data.exact ? data.value.toLocaleString('en-US') : `${roughly(data.value).toLocaleString('en-US')}+`}
+    </span>
   );
 }
 
@@ -96,18 +111,27 @@ const EMPTY: Record<Status, { title: string; text: string; create: boolean }> = 
 
 const isNarrowed = (f: CustomerFilters) => Boolean(f.q || f.plan || f.provider || f.tag);
 
+function emptyTitle(f: CustomerFilters): string {
+  if (f.q) return `No customers match “${f.q}”`;
+  if (f.tag && !f.plan && !f.provider) {
+    const which = f.status === 'all' ? '' : `${CUSTOMER_STATUSES[f.status].toLowerCase()} `;
+    return `No ${which}customer has the tag “${f.tag}”`;
+  }
+  return 'No customers match these filters';
+}
+
+function emptyHint(f: CustomerFilters): string {
+  if (f.tag && !f.q) return 'Tags match whole and exactly, upper and lower case included. Check the tag’s spelling.';
+  if (f.status === 'all') return 'Check the spelling, or search for fewer characters.';
+  return `Only ${CUSTOMER_STATUSES[f.status].toLowerCase()} customers are shown; try All, or fewer characters.`;
+}
+
 function EmptyState({ filters, mayCreate }: { filters: CustomerFilters; mayCreate: boolean }) {
   if (isNarrowed(filters)) {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
-        <h2 className="text-lg font-semibold [overflow-wrap:anywhere]">
-          {filters.q ? `No customers match “${filters.q}”` : 'No customers match these filters'}
-        </h2>
-        <p className="mt-2 text-sm text-slate-600">
-          {filters.status === 'all'
-            ? 'Check the spelling, or search for fewer characters.'
-            : `Only ${CUSTOMER_STATUSES[filters.status].toLowerCase()} customers are shown; try All, or fewer characters.`}
-        </p>
+        <h2 className="text-lg font-semibold [overflow-wrap:anywhere]">{emptyTitle(filters)}</h2>
+        <p className="mt-2 text-sm text-slate-600">{emptyHint(filters)}</p>
         <ListLink
           filters={firstPage({ ...filters, q: undefined, plan: undefined, provider: undefined, tag: undefined })}
           className={buttonClass('secondary', 'mt-5')}
@@ -199,35 +223,199 @@ function SortHeader({
   );
 }
 
-function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
+const customerHref = (c: CustomerRow) => `/customers/${c.id}`;
+
+/** The one mark for an empty cell; screen readers hear "None". */
+function Blank() {
   return (
-    <tr className={cn('align-top hover:bg-slate-50', exact && 'bg-brand-50/60')}>
-      <td className="max-w-[16rem] min-w-[9rem] px-4 py-3 [overflow-wrap:anywhere]">
-        <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          <Link href={`/customers/${c.id}`} className="min-w-0 font-mono text-brand-700 hover:underline">
-            {c.name}
-          </Link>
-          {exact && <Badge tone="info">Exact match</Badge>}
-          {c.archivedAt && <Badge tone="warning">Archived</Badge>}
+    <span className="text-slate-500">
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">None</span>
+    </span>
+  );
+}
+
+/**
+ * Opens the customer when a row (or card) is clicked anywhere but on its own controls, unless
+ * text is being selected. The ID stays a real link, for keyboards, screen readers and new tabs.
+ */
+function useOpenRow() {
+  const router = useRouter();
+  return (c: CustomerRow) => (event: MouseEvent<HTMLElement>) => {
+    const target = event.target as HTMLElement;
+    if (target.closest('a, button, input, select, textarea, label, summary')) return;
+    if (window.getSelection()?.toString()) return;
+    if (event.metaKey || event.ctrlKey) window.open(customerHref(c), '_blank', 'noopener');
+    else router.push(customerHref(c));
+  };
+}
+
+/** The ID, on one line: cut with an ellipsis, the whole of it on hover and in the link's name. */
+function IdLink({ customer: c, className }: { customer: CustomerRow; className?: string }) {
+  return (
+    <Link
+      href={customerHref(c)}
+      title={c.name}
+      data-row-link=""
+      className={cn('block min-w-0 truncate font-mono text-brand-700 hover:underline', className)}
+    >
+      {c.name}
+    </Link>
+  );
+}
+
+function StatusBadge({ customer: c }: { customer: CustomerRow }) {
+  return c.archivedAt ? <Badge tone="warning">Archived</Badge> : <Badge tone="success">Active</Badge>;
+}
+
+function PlanName({ customer: c }: { customer: CustomerRow }) {
+  if (!c.pricePlanName) return <Blank />;
+  return <span title={c.pricePlanName}>{c.pricePlanDisplayName ?? c.pricePlanName}</span>;
+}
+
+const TAG_PREVIEW = 3;
+
+function Tags({ tags }: { tags: string[] }) {
+  if (tags.length === 0) return <Blank />;
+  const more = tags.length - TAG_PREVIEW;
+  return (
+    <ul className="flex flex-wrap gap-1" aria-label={plural(tags.length, 'tag')}>
+      {tags.slice(0, TAG_PREVIEW).map((tag) => (
+        <li
+          key={tag}
+          title={tag}
+          className="max-w-[8rem] truncate rounded-md bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800"
+        >
+          {tag}
+        </li>
+      ))}
+      {more > 0 && <li className="px-1 py-0.5 text-xs font-medium text-slate-600">+{more}</li>}
+    </ul>
+  );
+}
+
+function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
+  const open = useOpenRow();
+  return (
+    <tr
+      onClick={open(c)}
+      className={cn(
+        'group cursor-pointer align-top focus-within:bg-slate-50 hover:bg-slate-50',
+        exact && 'bg-brand-50/60',
+      )}
+    >
+      <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
+        <div className="flex items-center gap-1">
+          <IdLink customer={c} />
+          <CopyButton
+            value={c.name}
+            label={`ID ${c.name}`}
+            className="opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 focus-visible:opacity-100"
+          />
         </div>
+        {exact && (
+          <Badge tone="info" className="mt-1">
+            Exact match
+          </Badge>
+        )}
       </td>
-      <td className="max-w-[18rem] min-w-[10rem] px-4 py-3 [overflow-wrap:anywhere]">{c.displayName}</td>
-      <td className="px-4 py-3">
-        <AliasChips aliases={c.aliases} total={c.aliasCount} />
+      <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
+        <span data-column="name" className="block [overflow-wrap:anywhere]">
+          {c.displayName}
+        </span>
+        {c.email && (
+          <span data-column="email" className="block truncate text-xs text-slate-600" title={c.email}>
+            {c.email}
+          </span>
+        )}
       </td>
-      <td className="max-w-[14rem] truncate px-4 py-3 text-slate-700" title={c.email ?? undefined}>
-        {c.email ?? <span className="text-slate-500">—</span>}
+      <td className="px-3 py-3">
+        <StatusBadge customer={c} />
       </td>
-      <td className="px-4 py-3 whitespace-nowrap text-slate-600">
-        <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
+      <td className="max-w-[10rem] px-3 py-3 [overflow-wrap:anywhere]">
+        <PlanName customer={c} />
+      </td>
+      <td className="max-w-[12rem] min-w-[7rem] px-3 py-3">
+        <Tags tags={c.tags} />
+      </td>
+      <td className="px-3 py-3">
+        <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
+      </td>
+      <td className="px-3 py-3 whitespace-nowrap text-slate-600">
+        <RelativeTime iso={c.createdAt} />
       </td>
     </tr>
+  );
+}
+
+function CardLine({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="flex min-w-0 gap-2">
+      <dt className="w-20 shrink-0 text-slate-600">{label}</dt>
+      <dd className="min-w-0 flex-1 [overflow-wrap:anywhere]">{children}</dd>
+    </div>
+  );
+}
+
+/** At phone widths each customer is a card: nothing to scroll sideways. */
+function CustomerCard({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
+  const open = useOpenRow();
+  return (
+    <li
+      onClick={open(c)}
+      className={cn(
+        'cursor-pointer space-y-2 px-4 py-3 focus-within:bg-slate-50 hover:bg-slate-50',
+        exact && 'bg-brand-50/60',
+      )}
+    >
+      <div className="flex min-w-0 items-center gap-1">
+        <IdLink customer={c} />
+        <CopyButton value={c.name} label={`ID ${c.name}`} />
+        <span className="ml-auto flex shrink-0 gap-1">
+          {exact && <Badge tone="info">Exact match</Badge>}
+          <StatusBadge customer={c} />
+        </span>
+      </div>
+      <p className="text-sm font-medium [overflow-wrap:anywhere]">{c.displayName}</p>
+      <dl className="space-y-1 text-sm">
+        <CardLine label="Price plan">
+          <PlanName customer={c} />
+        </CardLine>
+        <CardLine label="Tags">
+          <Tags tags={c.tags} />
+        </CardLine>
+        <CardLine label="Aliases">
+          <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
+        </CardLine>
+        <CardLine label="Email">{c.email ?? <Blank />}</CardLine>
+        <CardLine label="Created">
+          <RelativeTime iso={c.createdAt} />
+        </CardLine>
+      </dl>
+    </li>
+  );
+}
+
+/** "26–50 of 37": where this page sits in the view, beside the page size and the pager. */
+function PageRange({ data, count }: { data: CustomerPage; count: CustomerCount | undefined }) {
+  const shown = data.exactMatches.length + data.items.length;
+  if (data.start === null || shown === 0) return null;
+  const total = count
+    ? count.exact
+      ? count.value.toLocaleString('en-US')
+      : `about ${roughly(count.value).toLocaleString('en-US')}`
+    : '…';
+  return (
+    <p className="text-sm text-slate-600 tabular-nums">
+      {(data.start + 1).toLocaleString('en-US')}–{(data.start + shown).toLocaleString('en-US')} of {total}
+    </p>
   );
 }
 
 function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCreate: boolean }) {
   // While the next page or search loads, the previous rows stay (dimmed), so nothing jumps.
   const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery(customerListQuery(filters));
+  const { data: count } = useQuery(customerCountQuery(filters));
 
   if (isPending)
     return (
@@ -249,15 +437,13 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
   const loadingPage = isFetching && isPlaceholderData;
   const noRows = data.items.length === 0 && data.exactMatches.length === 0;
   if (noRows && !filters.cursor && !isPlaceholderData) return <EmptyState filters={filters} mayCreate={mayCreate} />;
+  const exactMatches = filters.cursor ? [] : data.exactMatches;
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <MatchCount filters={filters} />
-        <PageSizeSelect filters={filters} />
-      </div>
+      <MatchCount filters={filters} />
       <div
-        className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs"
+        className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs md:block"
         role="region"
         aria-label="Customers"
         tabIndex={0}
@@ -268,43 +454,69 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
         >
           <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <tr>
-              <SortHeader sort="id" filters={filters} />
-              <SortHeader sort="name" filters={filters} />
-              <th scope="col" className="px-4 py-3">
+              <SortHeader sort="id" filters={filters} className="px-3" />
+              <SortHeader sort="name" filters={filters} className="px-3" />
+              <th scope="col" className="px-3 py-3">
+                Status
+              </th>
+              <th scope="col" className="px-3 py-3 whitespace-nowrap">
+                Price plan
+              </th>
+              <th scope="col" className="px-3 py-3">
+                Tags
+              </th>
+              <th scope="col" className="px-3 py-3">
                 Ingest aliases
               </th>
-              <th scope="col" className="px-4 py-3">
-                Email
-              </th>
-              <SortHeader sort="created" filters={filters} className="whitespace-nowrap" />
+              <SortHeader sort="created" filters={filters} className="px-3 whitespace-nowrap" />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {!filters.cursor &&
-              data.exactMatches.map((c) => <CustomerTableRow key={`exact-${c.id}`} customer={c} exact />)}
+            {exactMatches.map((c) => (
+              <CustomerTableRow key={`exact-${c.id}`} customer={c} exact />
+            ))}
             {data.items.map((c) => (
               <CustomerTableRow key={c.id} customer={c} />
             ))}
           </tbody>
         </table>
       </div>
-      {(data.prevCursor || data.nextCursor || loadingPage) && (
-        <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-2">
-          <span role="status" className="mr-auto text-sm text-slate-600">
-            {loadingPage ? 'Loading…' : ''}
-          </span>
-          <PageLink
-            label="Previous page"
-            disabledLabel="Previous page"
-            filters={data.prevCursor ? { ...filters, cursor: data.prevCursor, dir: 'prev' } : null}
-          />
-          <PageLink
-            label="Next page"
-            disabledLabel="Next page"
-            filters={data.nextCursor ? { ...filters, cursor: data.nextCursor, dir: 'next' } : null}
-          />
-        </nav>
-      )}
+      <ul
+        aria-label="Customers"
+        aria-busy={loadingPage}
+        className={cn(
+          'relative divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-xs md:hidden',
+          loadingPage && 'opacity-60',
+        )}
+      >
+        {exactMatches.map((c) => (
+          <CustomerCard key={`exact-${c.id}`} customer={c} exact />
+        ))}
+        {data.items.map((c) => (
+          <CustomerCard key={c.id} customer={c} />
+        ))}
+      </ul>
+      <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
+        <span role="status" className="mr-auto text-sm text-slate-600">
+          {loadingPage ? 'Loading…' : ''}
+        </span>
+        <PageSizeSelect filters={filters} />
+        <PageRange data={data} count={count} />
+        {(data.prevCursor || data.nextCursor) && (
+          <div className="flex gap-2">
+            <PageLink
+              label="Previous page"
+              disabledLabel="Previous page"
+              filters={data.prevCursor ? { ...filters, cursor: data.prevCursor, dir: 'prev' } : null}
+            />
+            <PageLink
+              label="Next page"
+              disabledLabel="Next page"
+              filters={data.nextCursor ? { ...filters, cursor: data.nextCursor, dir: 'next' } : null}
+            />
+          </div>
+        )}
+      </nav>
     </div>
   );
 }

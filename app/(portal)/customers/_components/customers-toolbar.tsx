@@ -12,6 +12,7 @@ import {
   PAGE_SIZES,
   type CustomerFilters,
 } from '@/lib/validations/customer-filters';
+import { consumeSearchFocusRequest } from '@/components/keyboard-shortcuts';
 import { firstPage, showView } from './list-navigation';
 
 const TYPING_PAUSE_MS = 250;
@@ -37,19 +38,11 @@ function useTypedParam(value: string | undefined, apply: (text: string) => void)
   return [text, setText] as const;
 }
 
-/** `/` anywhere but in a text field jumps to the search box, as on most sites. */
-function useSlashToFocus(input: React.RefObject<HTMLInputElement | null>) {
+/** Focuses the search box when `/` was pressed on a page without one (see KeyboardShortcuts). */
+function useFocusOnArrival(input: React.RefObject<HTMLInputElement | null>) {
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
-      event.preventDefault();
-      input.current?.focus();
-      input.current?.select();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    if (!consumeSearchFocusRequest()) return;
+    input.current?.focus();
   }, [input]);
 }
 
@@ -59,7 +52,7 @@ function SearchBox({ filters }: { filters: CustomerFilters }) {
   const [text, setText] = useTypedParam(filters.q, (q) =>
     showView(firstPage({ ...filters, q: q.trim() || undefined }), { replace: true }),
   );
-  useSlashToFocus(input);
+  useFocusOnArrival(input);
   return (
     <div className="min-w-0 flex-[2_1_18rem] space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -69,6 +62,7 @@ function SearchBox({ filters }: { filters: CustomerFilters }) {
         ref={input}
         id={id}
         type="search"
+        data-page-search=""
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
