@@ -17,3 +17,22 @@ export function applyServerFieldErrors<T extends FieldValues>(
   });
   return entries.length;
 }
+
+/**
+ * What to tell a person when a server action threw instead of answering. A request that never got
+ * an answer (offline, server down) is a `TypeError` from fetch; anything else means the server did
+ * answer, with an error (a 500, or a response that was not the action's): say so, with the error's
+ * reference (Next's digest, which the server logs beside the error) when there is one.
+ * `what` says what failed, e.g. "The customer could not be saved".
+ */
+export function actionFailureMessage(error: unknown, what: string): string {
+  if (error instanceof TypeError) {
+    return `${what}: the server could not be reached. Check your connection; your input is still here, so try again.`;
+  }
+  const digest =
+    error && typeof error === 'object' && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+  return (
+    `${what}: the server ran into an error. Your input is still here; try again, and if it keeps failing, ` +
+    `tell whoever runs the portal${digest ? ` (error reference ${digest})` : ''}.`
+  );
+}
