@@ -27,7 +27,7 @@ interface FieldProps {
   }) => ReactNode;
 }
 
-/** The asterisk of a required field's label; screen readers hear "required" from aria-required instead. */
+/** The asterisk beside a required field's label; screen readers hear "required" from aria-required instead. */
 export function RequiredMark() {
   return (
     <span aria-hidden="true" className="ml-0.5 text-red-700">
@@ -45,10 +45,19 @@ export function Field({ label, hint, error, required, note, className, children 
   const describedBy = [errorId, hintId, noteId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('space-y-1.5', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-        {required && <RequiredMark />}
-      </label>
+      {required ? (
+        // The mark sits beside the label, not in it: the field's name stays "ID", not "ID *".
+        <div className="flex items-baseline">
+          <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+            {label}
+          </label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+      )}
       {children({
         id,
         'aria-invalid': Boolean(error),
