@@ -4,11 +4,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
-/** The Navigation API's current entry index (Chromium, Firefox 147+, Safari 26+), to tell Back from Forward. */
-function historyIndex(): number | undefined {
-  return (window as { navigation?: { currentEntry?: { index: number } | null } }).navigation?.currentEntry?.index;
-}
-
 /** The in-portal page a click on this link would open, or null when the click is not such a navigation. */
 function inAppTarget(event: MouseEvent): URL | null {
   if (
@@ -34,8 +29,9 @@ function inAppTarget(event: MouseEvent): URL | null {
 
 /**
  * While `when` is true, nothing typed is lost without asking: a click on any link of the portal
- * (the sidebar, Cancel, a breadcrumb) and the browser's Back and Forward first ask "Discard unsaved
- * changes?"; a reload or closing the tab gets the browser's own prompt.
+ * (the sidebar, Cancel, a breadcrumb) first asks "Discard unsaved changes?"; a reload, closing the
+ * tab or leaving the portal gets the browser's own prompt. (Back within the portal is not asked
+ * about yet: Next's router handles it without a way to cancel.)
  */
 export function UnsavedChangesGuard({ when }: { when: boolean }) {
   const router = useRouter();
@@ -63,33 +59,11 @@ export function UnsavedChangesGuard({ when }: { when: boolean }) {
       setLeave(() => () => router.push(`${url.pathname}${url.search}${url.hash}`));
     };
 
-    // Back/Forward: the browser has moved already, so step back to this page before Next's router
-    // (a later listener of the same event) renders the other one, and ask.
-    const here = historyIndex();
-    let returning = false;
-    const onPopState = (event: PopStateEvent) => {
-      if (returning) {
-        returning = false;
-        event.stopImmediatePropagation();
-        return;
-      }
-      if (!active()) return;
-      const now = historyIndex();
-      const delta = here !== undefined && now !== undefined ? here - now : 1;
-      if (delta === 0) return;
-      event.stopImmediatePropagation();
-      returning = true;
-      window.history.go(delta);
-      setLeave(() => () => window.history.go(-delta));
-    };
-
     window.addEventListener('beforeunload', onBeforeUnload);
     document.addEventListener('click', onClick, { capture: true });
-    window.addEventListener('popstate', onPopState, { capture: true });
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, { capture: true });
-      window.removeEventListener('popstate', onPopState, { capture: true });
     };
   }, [router]);
 
