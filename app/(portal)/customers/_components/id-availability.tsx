@@ -23,7 +23,8 @@ async function fetchIdOwner(id: string, except?: string): Promise<CustomerIdOwne
  */
 export function IdAvailability({ customerId, originalId }: { customerId?: string; originalId?: string }) {
   const value = useWatch<CustomerFormValues, 'name'>({ name: 'name' });
-  const id = useDebounced(typeof value === 'string' ? value.trim() : '', 300);
+  const typed = typeof value === 'string' ? value.trim() : '';
+  const id = useDebounced(typed, 300);
   const wellFormed = id.length > 0 && id.length <= MAX_ID_LENGTH && ID_PATTERN.test(id);
   const unchanged = originalId !== undefined && id === originalId;
   const { data, isFetching, isError } = useQuery({
@@ -32,7 +33,8 @@ export function IdAvailability({ customerId, originalId }: { customerId?: string
     enabled: wellFormed && !unchanged,
     staleTime: 5_000,
   });
-  if (!wellFormed || unchanged) return null;
+  // Nothing about an earlier value while the person is still typing.
+  if (!wellFormed || unchanged || typed !== id) return null;
   if (isFetching && data === undefined) return <p className="text-slate-600">Checking…</p>;
   if (isError) return <p className="text-slate-600">Could not check this ID right now.</p>;
   if (data === undefined) return null;
