@@ -68,29 +68,3 @@ test.describe('the audit page with filters that make no sense', () => {
     await expect(page.getByRole('region', { name: 'Audit entries' })).toBeVisible();
   });
 });
-
-test.describe('the customer form when saving fails', () => {
-  test('a server that answered with an error is not "did not answer"', async ({ page, customerForm }) => {
-    await customerForm.open();
-    await customerForm.fill({ id: uniqueId('failed') });
-    await page.route('**/customers/new', (route) =>
-      route.request().method() === 'POST' && route.request().headers()['next-action']
-        ? route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>Internal Server Error</h1>' })
-        : route.fallback(),
-    );
-    await customerForm.submit.click();
-    await expect(customerForm.formAlert).toHaveText(
-      'The customer could not be saved: the server failed. The problem has been logged. Your input is still here; try again in a moment.',
-    );
-  });
-
-  test('a server that never answered says so', async ({ page, customerForm }) => {
-    await customerForm.open();
-    await customerForm.fill({ id: uniqueId('unreachable') });
-    await page.route('**/customers/new', (route) =>
-      route.request().method() === 'POST' ? route.abort('connectionrefused') : route.fallback(),
-    );
-    await customerForm.submit.click();
-    await expect(customerForm.formAlert).toContainText('the server did not answer');
-  });
-});

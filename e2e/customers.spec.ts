@@ -54,6 +54,9 @@ test.describe('create a customer', () => {
     await customersList.idLink(id).click();
     await expect(page).toHaveURL(detailUrl);
     await expect(customerDetail.item('ID')).toHaveText(id);
+    // The confirmation was said once: a fresh visit of the page does not say it again.
+    await page.reload();
+    await expect(customerDetail.item('ID')).toHaveText(id);
     await expect(customerDetail.createdNotice).toHaveCount(0);
   });
 

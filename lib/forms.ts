@@ -20,16 +20,23 @@ export function applyServerFieldErrors<T extends FieldValues>(
 }
 
 /**
- * What to say when a server action call threw instead of answering. A fetch that never got an
- * answer is a TypeError; an action that failed on the server answers, and its error carries a
- * digest. `subject` is the sentence's start, e.g. "The customer could not be saved".
+ * What to tell a person when a server action threw instead of answering. A request that never got
+ * an answer (offline, server down) is a `TypeError` from fetch; anything else means the server did
+ * answer, with an error (a 500, or a response that was not the action's): say so, with the error's
+ * reference (Next's digest, which the server logs beside the error) when there is one.
+ * `what` says what failed, e.g. "The customer could not be saved".
  */
-export function actionFailureMessage(err: unknown, subject: string): string {
-  const keep = 'Your input is still here;';
-  if (err instanceof TypeError)
-    return `${subject}: the server did not answer. ${keep} check your connection and try again.`;
-  if ((err as { digest?: unknown } | null)?.digest === DATABASE_UNAVAILABLE_DIGEST) {
-    return `${subject}: the database is not answering. ${keep} try again in a moment.`;
+export function actionFailureMessage(error: unknown, what: string): string {
+  if (error instanceof TypeError) {
+    return `${what}: the server could not be reached. Check your connection; your input is still here, so try again.`;
   }
-  return `${subject}: the server failed. The problem has been logged. ${keep} try again in a moment.`;
+  const digest =
+    error && typeof error === 'object' && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+  if (digest === DATABASE_UNAVAILABLE_DIGEST) {
+    return `${what}: the database is not answering. Your input is still here; try again in a moment.`;
+  }
+  return (
+    `${what}: the server ran into an error. Your input is still here; try again, and if it keeps failing, ` +
+    `tell whoever runs the portal${digest ? ` (error reference ${digest})` : ''}.`
+  );
 }

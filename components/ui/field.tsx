@@ -11,26 +11,68 @@ interface FieldProps {
   label: string;
   hint?: string;
   error?: string;
+  /** Marks the field as required: an asterisk beside the label, and aria-required on the control. */
+  required?: boolean;
+  /**
+   * Something said about the value as it is typed (e.g. whether an ID is free): shown under the
+   * hint, part of the control's description, and announced politely when it changes.
+   */
+  note?: ReactNode;
   className?: string;
-  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+  children: (control: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby'?: string;
+    'aria-required'?: true;
+  }) => ReactNode;
+}
+
+/** The asterisk beside a required field's label; screen readers hear "required" from aria-required instead. */
+export function RequiredMark() {
+  return (
+    <span aria-hidden="true" className="ml-0.5 text-red-700">
+      *
+    </span>
+  );
 }
 
 /** A label, its control, a hint and the field's error, wired together for assistive tech. */
-export function Field({ label, hint, error, className, children }: FieldProps) {
+export function Field({ label, hint, error, required, note, className, children }: FieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const noteId = note !== undefined ? `${id}-note` : undefined;
+  const describedBy = [errorId, hintId, noteId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('space-y-1.5', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {required ? (
+        // The mark sits beside the label, not in it: the field's name stays "ID", not "ID *".
+        <div className="flex items-baseline">
+          <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+            {label}
+          </label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+          {label}
+        </label>
+      )}
+      {children({
+        id,
+        'aria-invalid': Boolean(error),
+        'aria-describedby': describedBy,
+        ...(required ? { 'aria-required': true as const } : {}),
+      })}
       {hint && (
         <p id={hintId} className="text-xs text-slate-600">
           {hint}
         </p>
+      )}
+      {noteId && (
+        <div id={noteId} aria-live="polite" className="text-xs">
+          {note}
+        </div>
       )}
       <FieldError id={errorId} message={error} />
     </div>
@@ -50,11 +92,13 @@ export function TextField({
   label,
   hint,
   error,
+  required,
+  note,
   className,
   ...inputProps
-}: Omit<FieldProps, 'children'> & ComponentProps<'input'>) {
+}: Omit<FieldProps, 'children'> & Omit<ComponentProps<'input'>, 'required'>) {
   return (
-    <Field label={label} hint={hint} error={error} className={className}>
+    <Field label={label} hint={hint} error={error} required={required} note={note} className={className}>
       {(control) => <input className={inputClass} {...control} {...inputProps} />}
     </Field>
   );

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { toast } from './toasts';
 
 type Item =
   | 'ID'
@@ -39,8 +40,9 @@ export class CustomerDetailPage {
     return this.page.locator(`div:has(> dt:text-is("${label}")) > dd`);
   }
 
+  /** The toast that confirms a new customer (said once: a reload does not bring it back). */
   get createdNotice() {
-    return this.page.getByRole('status').filter({ hasText: 'Customer created.' });
+    return toast(this.page, 'Customer created');
   }
 
   /** A card of the page ("Details", "Contact", "Ingest aliases"), found by its heading. */

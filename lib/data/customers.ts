@@ -671,3 +671,40 @@ export async function aliasOwner(actor: Actor, alias: string, exceptCustomer?: s
   const owner = (await findAliasOwners([alias])).get(alias);
   return owner && owner.id !== exceptCustomer ? owner : null;
 }
+
+export interface CustomerIdOwner {
+  id: string;
+  /** The customer's ID (its `name`), as stored: it may differ in case from the one asked about. */
+  name: string;
+  displayName: string;
+  archived: boolean;
+}
+
+/**
+ * Which customer (other than `exceptCustomer`) holds this ID, compared ignoring case as the unique
+ * index does, archived ones included; null when it is free. For messages: the database decides.
+ */
+export async function customerIdOwner(
+  actor: Actor,
+  name: string,
+  exceptCustomer?: string,
+): Promise<CustomerIdOwner | null> {
+  assertCan(actor, 'customers:read');
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: customers.id,
+      name: customers.name,
+      displayName: customers.displayName,
+      archivedAt: customers.archivedAt,
+    })
+    .from(customers)
+    .where(
+      and(
+        sql`lower(${customers.name}) = lower(${name})`,
+        exceptCustomer ? ne(customers.id, exceptCustomer) : undefined,
+      ),
+    )
+    .limit(1);
+  return row ? { id: row.id, name: row.name, displayName: row.displayName, archived: row.archivedAt !== null } : null;
+}

@@ -18,7 +18,7 @@ import { BillingProviderCards } from '../_components/billing-provider-cards';
 import { CustomerHistory } from '../_components/customer-history';
 import { MappingTester } from '../_components/mapping-tester';
 
-type Params = { params: Promise<{ customerId: string }>; searchParams: Promise<{ created?: string }> };
+type Params = { params: Promise<{ customerId: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   await connection();
@@ -93,7 +93,7 @@ function EmailLink({ email }: { email: string }) {
   );
 }
 
-export default async function CustomerPage({ params, searchParams }: Params) {
+export default async function CustomerPage({ params }: Params) {
   await connection();
   const actor = await requirePageActor();
   const { customerId } = await params;
@@ -106,7 +106,6 @@ export default async function CustomerPage({ params, searchParams }: Params) {
   }
   const [history, planNames] = await Promise.all([customerHistory(actor, customer.id), pricePlanNames(actor)]);
   const mayEdit = can(actor, 'customers:write');
-  const justCreated = (await searchParams).created === '1';
   const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.state, customer.zipcode]
     .filter(Boolean)
     .join(', ');
@@ -119,14 +118,6 @@ export default async function CustomerPage({ params, searchParams }: Params) {
         <Link href="/customers" className="text-sm text-brand-700 hover:underline">
           ← Customers
         </Link>
-        {justCreated && (
-          <p
-            role="status"
-            className="mt-3 rounded-md border border-green-200 bg-green-50 px-4 py-3 text-sm text-green-800"
-          >
-            Customer created.
-          </p>
-        )}
         <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{customer.displayName}</h1>

@@ -3,16 +3,16 @@
 import { useEffect, useId, useRef, useState, useTransition, type MouseEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/action-result';
+import { actionFailureMessage } from '@/lib/forms';
 import { customerKeys } from '@/lib/queries/customers';
 import { formatDateTime } from '@/lib/utils';
 import { archiveCustomer, unarchiveCustomer } from '../actions';
 
 /** The archived banner's heading: where focus goes once a customer has been archived. */
 const BANNER_HEADING_ID = 'archived-customer-heading';
-
-const UNREACHABLE = 'The server did not answer. Check your connection and try again.';
 
 type ArchiveResult = ActionResult<{ archivedAt: string | null }>;
 
@@ -25,13 +25,13 @@ function useArchiveAction() {
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
 
-  const run = (action: () => Promise<ArchiveResult>, onDone: (error: string | null) => void) =>
+  const run = (action: () => Promise<ArchiveResult>, what: string, onDone: (error: string | null) => void) =>
     startTransition(async () => {
       let result: ArchiveResult;
       try {
         result = await action();
-      } catch {
-        onDone(UNREACHABLE);
+      } catch (error) {
+        onDone(actionFailureMessage(error, what));
         return;
       }
       if (!result.ok) {
@@ -45,6 +45,31 @@ function useArchiveAction() {
     });
 
   return { pending, run };
+}
+
+/**
+ * Unarchives from outside the page's own controls (a toast's Undo), so it still works once the
+ * page has changed: plain calls, no component state.
+ */
+function useUndoArchive() {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  return async (customerId: string) => {
+    let result: ArchiveResult;
+    try {
+      result = await unarchiveCustomer(customerId);
+    } catch (error) {
+      toast.error(actionFailureMessage(error, 'The customer could not be unarchived'));
+      return;
+    }
+    if (!result.ok) {
+      toast.error(result.message);
+      return;
+    }
+    toast.success('Customer unarchived', { description: 'It is back in the customer list.' });
+    await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+    router.refresh();
+  };
 }
 
 /**
@@ -68,14 +93,7 @@ export function ArchiveControl({
   const descriptionId = useId();
   const [error, setError] = useState<string | null>(null);
   const { pending, run } = useArchiveAction();
-
-  // Announce a change of state (derived during render, as React recommends over an effect).
-  const [shownArchived, setShownArchived] = useState(archived);
-  const [announcement, setAnnouncement] = useState('');
-  if (shownArchived !== archived) {
-    setShownArchived(archived);
-    setAnnouncement(archived ? 'Customer archived.' : 'Customer unarchived. It is back in the customer list.');
-  }
+  const undoArchive = useUndoArchive();
 
   // When the control that was used has disappeared, focus lands on what replaced it.
   const previous = useRef(archived);
@@ -99,9 +117,16 @@ export function ArchiveControl({
   const confirm = () =>
     run(
       () => archiveCustomer(customerId),
+      'The customer could not be archived',
       (message) => {
         setError(message);
-        if (message === null) close();
+        if (message !== null) return;
+        close();
+        // The change is said by a toast, which also offers to undo it.
+        toast.success('Customer archived', {
+          description: customerName,
+          action: { label: 'Undo', onClick: () => void undoArchive(customerId) },
+        });
       },
     );
 
@@ -117,9 +142,6 @@ export function ArchiveControl({
           {pending ? 'Archiving…' : 'Archive'}
         </Button>
       )}
-      <p role="status" className="sr-only">
-        {announcement}
-      </p>
       <dialog
         ref={dialogRef}
         aria-labelledby={headingId}
@@ -173,7 +195,15 @@ export function ArchivedBanner({
   const [error, setError] = useState<string | null>(null);
   const { pending, run } = useArchiveAction();
 
-  const unarchive = () => run(() => unarchiveCustomer(customerId), setError);
+  const unarchive = () =>
+    run(
+      () => unarchiveCustomer(customerId),
+      'The customer could not be unarchived',
+      (message) => {
+        setError(message);
+        if (message === null) toast.success('Customer unarchived', { description: 'It is back in the customer list.' });
+      },
+    );
 
   return (
     <section

@@ -30,6 +30,7 @@ function ProviderSettings({ index, provider }: { index: number; provider: Billin
   const text = (key: string, label: string, hint?: string) => (
     <TextField
       label={label}
+      required
       hint={hint}
       error={error(key)}
       autoComplete="off"

@@ -39,6 +39,7 @@ export function CustomFieldsField() {
                     className={`${inputClass} font-mono`}
                     placeholder="Key"
                     autoComplete="off"
+                    aria-required
                     aria-invalid={Boolean(keyError)}
                     aria-describedby={keyError ? `${base}-key-error` : undefined}
                     {...register(`customFields.${index}.key`)}

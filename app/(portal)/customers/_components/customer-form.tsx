@@ -1,13 +1,15 @@
 'use client';
 
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
+import { FormErrorSummary } from '@/components/form-error-summary';
+import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { Button, ButtonLink } from '@/components/ui/button';
-import { Field, inputClass, TextField } from '@/components/ui/field';
+import { Field, inputClass, RequiredMark, TextField } from '@/components/ui/field';
 import { customerKeys } from '@/lib/queries/customers';
 import { MAX_REQUEST_BODY_BYTES } from '@/lib/request-limits';
 import { utf8Length } from '@/lib/validations/text';
@@ -26,6 +28,7 @@ import { BillingProvidersField } from './billing-providers-field';
 import { changedFields, ConflictView, type FieldChange } from './conflict-view';
 import { CountryCombobox } from './country-combobox';
 import { CustomFieldsField } from './custom-fields-field';
+import { IdAvailability, IdChangeWarning } from './id-availability';
 import { MeasurementMappingsField } from './measurement-mappings-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
@@ -81,14 +84,8 @@ export function CustomerForm(props: CustomerFormProps) {
   }));
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
-
-  // Nothing typed is lost by an accidental close or reload.
-  useEffect(() => {
-    if (!isDirty || saved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [isDirty, saved]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const originalId = editing ? props.initialValues.name : undefined;
 
   const submit = async () => {
     setFormMessage(null);
@@ -109,8 +106,11 @@ export function CustomerForm(props: CustomerFormProps) {
       }
       if (result.ok) {
         setSaved(true);
+        // Said once, here: nothing in the address brings it back on a reload.
+        if (editing) toast.success('Changes saved');
+        else toast.success('Customer created', { description: values.displayName.trim() || values.name.trim() });
         await queryClient.invalidateQueries({ queryKey: customerKeys.all });
-        router.push(`/customers/${result.data.id}?${editing ? 'saved' : 'created'}=1`);
+        router.push(`/customers/${result.data.id}`);
         router.refresh();
         return;
       }
@@ -127,8 +127,8 @@ export function CustomerForm(props: CustomerFormProps) {
       }
       setFormMessage(result.message);
       if (applyServerFieldErrors(setError, result.fieldErrors) === 0) messageRef.current?.focus();
-    } catch (err) {
-      setFormMessage(actionFailureMessage(err, 'The customer could not be saved'));
+    } catch (error) {
+      setFormMessage(actionFailureMessage(error, 'The customer could not be saved'));
       messageRef.current?.focus();
     }
   };
@@ -153,16 +153,26 @@ export function CustomerForm(props: CustomerFormProps) {
   return (
     <FormProvider {...form}>
       <form
+        ref={formRef}
         onSubmit={(event) => handleSubmit(submit, onInvalid)(event)}
         noValidate
         aria-label={editing ? 'Edit customer' : 'Create customer'}
         className="space-y-6"
       >
-        <div ref={messageRef} tabIndex={-1} role="alert" className="empty:sr-only">
-          {formMessage && (
-            <p className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">{formMessage}</p>
-          )}
+        <UnsavedChangesGuard when={isDirty && !saved} />
+        <div
+          ref={messageRef}
+          tabIndex={-1}
+          className={
+            formMessage ? 'rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800' : 'sr-only'
+          }
+        >
+          <div role="alert">{formMessage && <p>{formMessage}</p>}</div>
+          {formMessage && <FormErrorSummary formRef={formRef} errors={errors} />}
         </div>
+        <p className="text-sm text-slate-600" aria-hidden="true">
+          Fields marked <RequiredMark /> are required.
+        </p>
         {conflict && (
           <ConflictView
             changes={conflict.changes}
@@ -177,8 +187,15 @@ export function CustomerForm(props: CustomerFormProps) {
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField
               label="ID"
+              required
               hint="Unique, dev-friendly identifier, e.g. customer_1"
               error={errors.name?.message}
+              note={
+                <>
+                  {!errors.name && <IdAvailability customerId={customerId} originalId={originalId} />}
+                  {originalId !== undefined && <IdChangeWarning originalId={originalId} />}
+                </>
+              }
               autoComplete="off"
               spellCheck={false}
               {...register('name')}
@@ -316,13 +333,28 @@ export function CustomerForm(props: CustomerFormProps) {
           <BillingProvidersField />
         </Section>
 
-        <div className="flex flex-wrap items-center justify-end gap-3">
-          <ButtonLink href={customerId ? `/customers/${customerId}` : '/customers'} variant="ghost">
-            Cancel
-          </ButtonLink>
-          <Button type="submit" disabled={busy} aria-disabled={busy}>
-            {busy ? (editing ? 'Saving…' : 'Creating…') : submitLabel}
-          </Button>
+        {/* Stays on screen at the bottom of a long form, saying whether anything is unsaved. */}
+        <div className="sticky bottom-0 z-10 pb-3 sm:pb-4">
+          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-lg">
+            <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
+              {isDirty && !saved ? (
+                <>
+                  <span aria-hidden="true" className="size-2 rounded-full bg-amber-500" />
+                  Unsaved changes
+                </>
+              ) : editing ? (
+                'No changes yet'
+              ) : null}
+            </p>
+            <div className="ml-auto flex items-center gap-3">
+              <ButtonLink href={customerId ? `/customers/${customerId}` : '/customers'} variant="ghost">
+                Cancel
+              </ButtonLink>
+              <Button type="submit" disabled={busy} aria-disabled={busy}>
+                {busy ? (editing ? 'Saving…' : 'Creating…') : submitLabel}
+              </Button>
+            </div>
+          </div>
         </div>
       </form>
     </FormProvider>

@@ -42,6 +42,7 @@ export function MeasurementMappingsField() {
                     className={`${inputClass} font-mono`}
                     placeholder="Label, e.g. region"
                     autoComplete="off"
+                    aria-required
                     aria-invalid={Boolean(labelError)}
                     aria-describedby={labelError ? `${base}-label-error` : undefined}
                     {...register(`measurementMappings.${index}.label`)}
@@ -58,6 +59,7 @@ export function MeasurementMappingsField() {
                     placeholder="Value regex, e.g. us-(east|west)-\d"
                     autoComplete="off"
                     spellCheck={false}
+                    aria-required
                     aria-invalid={Boolean(regexError)}
                     aria-describedby={regexError ? `${base}-regex-error` : undefined}
                     {...register(`measurementMappings.${index}.valueRegex`)}

@@ -109,6 +109,7 @@ export function ValueRowsField({
                     className={cn(inputClass, mono && 'font-mono')}
                     autoComplete="off"
                     spellCheck={false}
+                    aria-required
                     aria-invalid={Boolean(error)}
                     aria-describedby={cn(error && errorId, note ? noteId : null) || undefined}
                     onPaste={onPaste(index)}
