@@ -1,6 +1,7 @@
 // Runs once when the server starts (never during `next build`, which does not call what it sets).
-// server.mjs opens the database through this before it listens, so that a PGlite folder held by
-// another process stops the server at once, with the message, instead of failing every request.
+// A bad environment variable stops the server here, with a message naming the variable. server.mjs
+// then opens the database through this before it listens, so that a PGlite folder held by another
+// process stops the server at once, with the message, instead of failing every request.
 
 export interface DatabaseOpenFailure {
   /** Nothing will change by waiting: the server must stop (PGlite: folder in use, or unreadable). */
@@ -10,6 +11,8 @@ export interface DatabaseOpenFailure {
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { assertEnv } = await import('@/lib/env');
+  assertEnv();
   const open = async (): Promise<DatabaseOpenFailure | null> => {
     const { getDatabase } = await import('./db');
     try {

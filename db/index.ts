@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { env } from '../lib/env';
 import * as schema from './schema';
 import { acquireDataFolderLock } from './pglite-lock';
 
@@ -15,7 +16,7 @@ export interface DatabaseHandle {
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export function pgliteDataDir(): string {
-  const dir = process.env.PGLITE_DIR || path.join('.data', 'pglite');
+  const dir = env.PGLITE_DIR || path.join('.data', 'pglite');
   return dir.startsWith('memory://') ? dir : path.resolve(dir);
 }
 
@@ -125,7 +126,7 @@ async function openPg(connectionString: string): Promise<DatabaseHandle> {
 
   const pool = new Pool({
     connectionString,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: env.DATABASE_POOL_SIZE,
     connectionTimeoutMillis: off(limits.connect),
     statement_timeout: off(limits.statement),
     lock_timeout: off(limits.lock),
@@ -141,7 +142,7 @@ async function openPg(connectionString: string): Promise<DatabaseHandle> {
 }
 
 export function openDatabase(): Promise<DatabaseHandle> {
-  const url = process.env.DATABASE_URL;
+  const url = env.DATABASE_URL;
   return url ? openPg(url) : openPglite();
 }
 

@@ -9,6 +9,7 @@ import { APIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { getDb, type Database } from '@/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/db/schema';
+import { env } from '@/lib/env';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 5 };
 /** The public first-run setup action: limited like sign-in, per client address. */
@@ -19,8 +20,8 @@ export const SETUP_LIMIT = { window: 60, max: 5 };
  * newcomer needs no configuration) a random one kept in .data/auth-secret.
  */
 function authSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
-  const file = path.resolve(process.env.AUTH_SECRET_FILE ?? path.join('.data', 'auth-secret'));
+  if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
+  const file = path.resolve(env.AUTH_SECRET_FILE ?? path.join('.data', 'auth-secret'));
   try {
     return fs.readFileSync(file, 'utf8').trim();
   } catch {
@@ -84,10 +85,10 @@ function createAuth(db: Database, https: boolean) {
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
     }),
     secret: authSecret(),
-    baseURL: process.env.BETTER_AUTH_URL,
+    baseURL: env.BETTER_AUTH_URL,
     // Requests from the page's own origin (whatever host name it is reached by), plus any listed.
     trustedOrigins: (request) => [
-      ...(process.env.BETTER_AUTH_TRUSTED_ORIGINS?.split(',').map((s) => s.trim()) ?? []),
+      ...env.BETTER_AUTH_TRUSTED_ORIGINS,
       ...(request?.headers.get('host') ? [`${new URL(request.url).protocol}//${request.headers.get('host')}`] : []),
     ],
     emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
