@@ -34,71 +34,172 @@ async function tableCounts() {
   return { customers: c?.n, audit: a?.n, plans: p?.n, users: u?.n };
 }
 
+/** A customer to act on, made by an admin. */
+async function targetCustomer(): Promise<string> {
+  const created = await insertCustomer(admin, form(`target_${unique()}`));
+  if (!created.ok) throw new Error('setup failed');
+  return created.data.id;
+}
+
+/** A viewer to act on, added by an admin. */
+async function targetUser(): Promise<string> {
+  const created = await insertUser(admin, {
+    email: `t_${unique()}@matrix.test`,
+    name: 'T',
+    role: 'viewer',
+    password: 'long-enough-pw',
+  });
+  if (!created.ok) throw new Error('setup failed');
+  return created.data.id;
+}
+
+/** A price plan to act on, added by an admin; its key. */
+async function targetPricePlan(): Promise<string> {
+  const created = await insertPricePlan(admin, { name: `plan_${unique()}`, displayName: 'Plan', description: null });
+  if (!created.ok) throw new Error('setup failed');
+  return created.data.name;
+}
+
 describe(`authorization in the data layer on ${driver}`, () => {
-  // Each operation, with the roles that may call it.
-  const operations: { name: string; allowed: Role[]; run: (actor: Actor, target: string) => Promise<unknown> }[] = [
+  // Each operation, with the roles that may call it, what it acts on, and what it answers when it
+  // works: an allowed call must do its work, not merely not throw (`{ ok: false }` does not throw).
+  const operations: {
+    name: string;
+    allowed: Role[];
+    target?: () => Promise<string>;
+    run: (actor: Actor, target: string) => Promise<unknown>;
+    succeeded: (result: unknown, target: string) => void;
+  }[] = [
     {
       name: 'listCustomers',
       allowed: ['viewer', 'editor', 'admin'],
       run: (a) => listCustomers(a, customerFilters.parse({})),
+      succeeded: (r) => expect(r).toMatchObject({ items: expect.any(Array) }),
     },
-    { name: 'getCustomer', allowed: ['viewer', 'editor', 'admin'], run: (a, id) => getCustomer(a, id) },
-    { name: 'aliasOwner', allowed: ['viewer', 'editor', 'admin'], run: (a) => aliasOwner(a, 'x') },
-    { name: 'customerHistory', allowed: ['viewer', 'editor', 'admin'], run: (a, id) => customerHistory(a, id) },
-    { name: 'listPricePlans', allowed: ['viewer', 'editor', 'admin'], run: (a) => listPricePlans(a) },
-    { name: 'insertCustomer', allowed: ['editor', 'admin'], run: (a) => insertCustomer(a, form(`m_${unique()}`)) },
+    {
+      name: 'getCustomer',
+      allowed: ['viewer', 'editor', 'admin'],
+      run: (a, id) => getCustomer(a, id),
+      succeeded: (r, id) => expect(r).toMatchObject({ id }),
+    },
+    {
+      name: 'aliasOwner',
+      allowed: ['viewer', 'editor', 'admin'],
+      target: async () => {
+        const name = `owner_${unique()}`;
+        const created = await insertCustomer(admin, form(name, { ingestAliases: [{ value: `${name}-alias` }] }));
+        if (!created.ok) throw new Error('setup failed');
+        return created.data.id;
+      },
+      run: async (a, id) => aliasOwner(a, `${(await getCustomer(admin, id))!.name}-alias`),
+      succeeded: (r, id) => expect(r).toMatchObject({ id }),
+    },
+    {
+      name: 'customerHistory',
+      allowed: ['viewer', 'editor', 'admin'],
+      run: (a, id) => customerHistory(a, id),
+      succeeded: (r) => expect(r).toEqual([expect.objectContaining({ action: 'customer.create' })]),
+    },
+    {
+      name: 'listPricePlans',
+      allowed: ['viewer', 'editor', 'admin'],
+      run: (a) => listPricePlans(a),
+      succeeded: (r) => expect(r).toEqual(expect.any(Array)),
+    },
+    {
+      name: 'insertCustomer',
+      allowed: ['editor', 'admin'],
+      run: (a) => insertCustomer(a, form(`m_${unique()}`)),
+      succeeded: (r) => expect(r).toMatchObject({ ok: true, data: { id: expect.any(String) } }),
+    },
     {
       name: 'updateCustomer',
       allowed: ['editor', 'admin'],
       run: async (a, id) => updateCustomer(a, id, (await getCustomer(admin, id))!.version, form(`m_${unique()}`)),
+      succeeded: (r, id) => expect(r).toEqual({ ok: true, data: { id, version: 2 } }),
     },
-    { name: 'archive', allowed: ['editor', 'admin'], run: (a, id) => setCustomerArchived(a, id, true) },
-    { name: 'unarchive', allowed: ['editor', 'admin'], run: (a, id) => setCustomerArchived(a, id, false) },
+    {
+      name: 'archive',
+      allowed: ['editor', 'admin'],
+      run: (a, id) => setCustomerArchived(a, id, true),
+      succeeded: (r) => expect(r).toEqual({ archivedAt: expect.any(String), version: 2 }),
+    },
+    {
+      name: 'unarchive',
+      allowed: ['editor', 'admin'],
+      target: async () => {
+        const id = await targetCustomer();
+        await setCustomerArchived(admin, id, true);
+        return id;
+      },
+      run: (a, id) => setCustomerArchived(a, id, false),
+      succeeded: (r) => expect(r).toEqual({ archivedAt: null, version: 3 }),
+    },
     {
       name: 'insertPricePlan',
       allowed: ['editor', 'admin'],
       run: (a) => insertPricePlan(a, { name: `p_${unique()}`, displayName: 'Plan', description: null }),
+      succeeded: (r) => expect(r).toMatchObject({ ok: true }),
+    },
+    {
+      name: 'listUsers',
+      allowed: ['admin'],
+      target: targetUser,
+      run: (a) => listUsers(a),
+      succeeded: (r, id) => expect(r).toEqual(expect.arrayContaining([expect.objectContaining({ id })])),
     },
     {
       name: 'updatePricePlan',
       allowed: ['editor', 'admin'],
-      run: (a) => updatePricePlan(a, 'no-such-plan', 1, { displayName: 'Plan', description: null }),
+      target: targetPricePlan,
+      run: (a, name) => updatePricePlan(a, name, 1, { displayName: 'Renamed', description: null }),
+      succeeded: (r) => expect(r).toMatchObject({ ok: true }),
     },
     {
       name: 'setPricePlanArchived',
       allowed: ['editor', 'admin'],
-      run: (a) => setPricePlanArchived(a, 'no-such-plan', true),
+      target: targetPricePlan,
+      run: (a, name) => setPricePlanArchived(a, name, true),
+      succeeded: (r) => expect(r).toMatchObject({ ok: true, data: { archivedAt: expect.any(String) } }),
     },
-    { name: 'listUsers', allowed: ['admin'], run: (a) => listUsers(a) },
     {
       name: 'setUserPassword',
       allowed: ['admin'],
-      run: (a) => setUserPassword(a, 'no-such-user', 'long-enough-pw'),
+      target: targetUser,
+      run: (a, id) => setUserPassword(a, id, 'another-long-enough-pw'),
+      succeeded: (r, id) => expect(r).toMatchObject({ ok: true, data: { id } }),
     },
     {
       name: 'insertUser',
       allowed: ['admin'],
       run: (a) =>
         insertUser(a, { email: `u_${unique()}@matrix.test`, name: 'U', role: 'viewer', password: 'long-enough-pw' }),
+      succeeded: (r) => expect(r).toMatchObject({ ok: true, data: { id: expect.any(String) } }),
     },
     {
       name: 'updateUserAccess',
       allowed: ['admin'],
-      run: (a) => updateUserAccess(a, 'no-such-user', { role: 'viewer' }),
+      target: targetUser,
+      run: (a, id) => updateUserAccess(a, id, { role: 'editor' }),
+      succeeded: (r, id) => expect(r).toEqual({ ok: true, data: { id } }),
     },
-    { name: 'listAuditEntries', allowed: ['admin'], run: (a) => listAuditEntries(a, {}) },
+    {
+      name: 'listAuditEntries',
+      allowed: ['admin'],
+      run: (a) => listAuditEntries(a, {}),
+      succeeded: (r) => expect(r).toMatchObject({ items: expect.arrayContaining([expect.anything()]) }),
+    },
   ];
 
   for (const op of operations) {
     for (const role of ['viewer', 'editor', 'admin'] as Role[]) {
       const allowed = op.allowed.includes(role);
-      it(`${op.name} × ${role}: ${allowed ? 'allowed' : 'refused, nothing written'}`, async () => {
-        const created = await insertCustomer(admin, form(`target_${unique()}`));
-        if (!created.ok) throw new Error('setup failed');
+      it(`${op.name} × ${role}: ${allowed ? 'allowed, and done' : 'refused, nothing written'}`, async () => {
+        const target = await (op.target ?? targetCustomer)();
         const before = await tableCounts();
-        const call = op.run(actorAs(role), created.data.id);
+        const call = op.run(actorAs(role), target);
         if (allowed) {
-          await expect(call).resolves.not.toThrow();
+          op.succeeded(await call, target);
         } else {
           await expect(call).rejects.toBeInstanceOf(ForbiddenError);
           expect(await tableCounts()).toEqual(before);
@@ -106,10 +207,9 @@ describe(`authorization in the data layer on ${driver}`, () => {
       });
     }
     it(`${op.name} × anonymous: refused, nothing written`, async () => {
-      const created = await insertCustomer(admin, form(`target_${unique()}`));
-      if (!created.ok) throw new Error('setup failed');
+      const target = await (op.target ?? targetCustomer)();
       const before = await tableCounts();
-      await expect(op.run(null as unknown as Actor, created.data.id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(op.run(null as unknown as Actor, target)).rejects.toBeInstanceOf(ForbiddenError);
       expect(await tableCounts()).toEqual(before);
     });
   }
