@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 // early turn-away of visitors with no session cookie. The real checks happen on the server
 // in every page, action and route (a cookie here proves nothing).
 
-const PUBLIC_PATHS = ['/sign-in', '/setup', '/api/auth'];
+const PUBLIC_PATHS = ['/sign-in', '/setup', '/api/auth', '/robots.txt'];
 const MAX_RETURN_PATH = 2_000;
 const SESSION_COOKIES = ['better-auth.session_token', '__Secure-better-auth.session_token'];
 
