@@ -1,6 +1,6 @@
 // Adds up every runner's results into one line: "N passed, N failed".
 // Each argument is `label=path`: a vitest or Playwright JSON report, or a `.status` file holding
-// the exit code of a check that is one test (typecheck, lint). A missing report counts as 1 failed.
+// the exit code of a check that is one test (typecheck, lint, drizzle-kit check). A missing report counts as 1 failed.
 import fs from 'node:fs';
 
 let passed = 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The one test command (npm test): installs what the tests need, then runs typecheck, lint, unit
-# tests, database tests and Playwright in Chromium. Database and Playwright tests run on PGlite,
+# The one test command (npm test): installs what the tests need, then runs typecheck, lint,
+# drizzle-kit check, unit tests, database tests and Playwright in Chromium. Database and Playwright tests run on PGlite,
 # and again on PostgreSQL when DATABASE_URL is set (each in a scratch database made for this run).
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
@@ -27,13 +27,17 @@ step "Lint"
 npm run --silent lint
 echo $? > "$results/lint.status"
 
+step "Migrations (drizzle-kit check)"
+npx drizzle-kit check
+echo $? > "$results/migrations.status"
+
 step "Unit tests"
 npx vitest run --project unit --reporter=default --reporter=json --outputFile="$results/unit.json"
 
 step "Database tests on PGlite"
 env -u DATABASE_URL npx vitest run --project db --reporter=default --reporter=json --outputFile="$results/db-pglite.json"
 
-reports=(typecheck="$results/typecheck.status" lint="$results/lint.status" unit="$results/unit.json" db-pglite="$results/db-pglite.json")
+reports=(typecheck="$results/typecheck.status" lint="$results/lint.status" migrations="$results/migrations.status" unit="$results/unit.json" db-pglite="$results/db-pglite.json")
 
 pg_base="${DATABASE_URL:-}"
 if [ -n "$pg_base" ]; then
