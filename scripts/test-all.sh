@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (npm test): installs what the tests need, then runs typecheck, lint,
-# drizzle-kit check, unit tests, database tests and Playwright in Chromium. Database and Playwright tests run on PGlite,
-# and again on PostgreSQL when DATABASE_URL is set (each in a scratch database made for this run).
+# drizzle-kit check, unit tests, database tests and Playwright in Chromium. Database and
+# Playwright tests run on PGlite, and again on PostgreSQL when DATABASE_URL is set (each in a
+# scratch database made for this run).
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
