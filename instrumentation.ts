@@ -11,8 +11,14 @@ export interface DatabaseOpenFailure {
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { assertEnv } = await import('@/lib/env');
-  assertEnv();
+  const { assertEnv, EnvError } = await import('@/lib/env');
+  try {
+    assertEnv();
+  } catch (err) {
+    if (!(err instanceof EnvError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
   const open = async (): Promise<DatabaseOpenFailure | null> => {
     const { getDatabase } = await import('./db');
     try {
