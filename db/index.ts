@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '../lib/env';
 import * as schema from './schema';
 import { acquireDataFolderLock } from './pglite-lock';
+import type { PoolClient } from 'pg';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -79,14 +80,12 @@ export function pgTimeouts() {
   };
 }
 
-type PgClient = import('pg').PoolClient;
-
 /**
  * A connection that waited in vain for an answer is closed, not reused: the statement may still
  * be running (or be answered later, out of turn). Closing it makes the server roll back whatever
  * its transaction had done, and the pool opens a fresh connection for the next request.
  */
-function closeOnAnswerTimeout(client: PgClient) {
+function closeOnAnswerTimeout(client: PoolClient) {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const close = (err: unknown) => {
     if (err instanceof Error && err.message === 'Query read timeout') {
