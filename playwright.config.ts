@@ -88,7 +88,7 @@ export default defineConfig({
     {
       command: `${createUsers} && node server.mjs -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/customers`,
-      timeout: 120_000,
+      timeout: 300_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
@@ -103,7 +103,7 @@ export default defineConfig({
       // As shipped: nothing in front of it, and no user yet.
       command: `node server.mjs -p ${firstRunPort} -H 127.0.0.1`,
       url: `${firstRunURL}/setup`,
-      timeout: 120_000,
+      timeout: 300_000,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
