@@ -51,6 +51,7 @@ const ARCHIVED_REFUSAL = {
   ok: false,
   message: 'Not saved: that price plan is archived.',
   fieldErrors: { pricePlanName: ['This price plan is archived; choose another'] },
+  reason: 'invalid',
 };
 
 const find = async (name: string) => (await listPricePlans(editor)).find((p) => p.name === name);
