@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { chromiumLaunchOptions } from './chromium';
 import { test, expect } from './fixtures';
 import { SignInPage } from './pages/sign-in-page';
 import { E2E_PASSWORD, E2E_USERS } from './users';
@@ -12,19 +13,7 @@ const PORTAL = `http://portal.internal:${PORT}`;
 
 test.use({
   storageState: { cookies: [], origins: [] },
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--host-resolver-rules=MAP portal.internal 127.0.0.1',
-    ],
-  },
+  launchOptions: chromiumLaunchOptions(['--host-resolver-rules=MAP portal.internal 127.0.0.1']),
 });
 
 // The e2e server sits "behind a proxy" (TRUSTED_PROXY=1): each test says which client it is.

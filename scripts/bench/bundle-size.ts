@@ -3,6 +3,7 @@
 // after its HTML are), each gzipped at zlib's default level, as a server compressing on the fly.
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../e2e/chromium';
 
 export interface BundleSize {
   path: string;
@@ -11,21 +12,8 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 export async function bundleSize(baseUrl: string, cookie: string, path: string): Promise<BundleSize> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const context = await browser.newContext();
     const url = new URL(baseUrl);
