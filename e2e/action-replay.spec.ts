@@ -352,6 +352,8 @@ const ACTION_CASES: ActionCase[] = [
 ];
 
 test.describe('server actions check the caller, whatever the page showed', () => {
+  // Each test replays one request as six callers and checks each through the app: slow by design.
+  test.describe.configure({ timeout: 90_000 });
   // The form's own request, captured and sent again without the browser: as nobody, with a
   // made-up cookie, as a role that may not, as a deactivated user, and from another site. The same
   // request with the cookies of a role that may must work, or the refusals would prove nothing.
