@@ -109,9 +109,12 @@ export class CustomerDetailPage {
     return this.section('Billing providers').getByRole('article', { name, exact: true });
   }
 
-  /** One setting of a billing provider's card, by the label it shows ("Collection method", "Region"…). */
+  /**
+   * One setting of a billing provider's card, by the label it shows ("Collection method", "Region"…):
+   * the value as shown, without a link's words for screen readers or its copy button.
+   */
   providerSetting(name: string, label: string) {
-    return this.providerCard(name).locator(`div:has(> dt:text-is("${label}")) > dd`);
+    return this.providerCard(name).locator(`div:has(> dt:text-is("${label}")) > dd [data-value]`);
   }
 
   get editLink() {

@@ -12,11 +12,18 @@ export class CustomersListPage {
   }
 
   /** Goes to the list the way a person does: the sidebar's "Customers" link. */
-  async openFromSidebar() {
+  /** Follows the sidebar's link; from a form with unsaved changes, `discardChanges` confirms leaving. */
+  async openFromSidebar({ discardChanges = false } = {}) {
     await this.page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('link', { name: 'Customers', exact: true })
       .click();
+    if (discardChanges) {
+      await this.page
+        .getByRole('dialog', { name: 'Discard unsaved changes?' })
+        .getByRole('button', { name: 'Discard changes' })
+        .click();
+    }
     await this.page.waitForURL((url) => url.pathname === '/customers');
   }
 

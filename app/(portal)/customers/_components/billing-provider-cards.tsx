@@ -88,7 +88,9 @@ export function BillingProviderCards({ providers }: { providers: BillingProvider
                     <dt className="text-xs font-medium text-slate-600">{s.label}</dt>
                     <dd className={cn('mt-0.5 flex items-start gap-1 [overflow-wrap:anywhere]', s.mono && 'font-mono')}>
                       {!s.value ? (
-                        <span className="text-slate-500">—</span>
+                        <span data-value className="text-slate-500">
+                          —
+                        </span>
                       ) : s.href ? (
                         <a
                           href={s.href}
@@ -97,11 +99,13 @@ export function BillingProviderCards({ providers }: { providers: BillingProvider
                           title={`Open in ${name}'s dashboard`}
                           className="min-w-0 text-brand-700 hover:underline"
                         >
-                          {s.value}
+                          <span data-value>{s.value}</span>
                           <span className="sr-only"> (opens {name}&apos;s dashboard in a new tab)</span>
                         </a>
                       ) : (
-                        <span className="min-w-0">{s.value}</span>
+                        <span data-value className="min-w-0">
+                          {s.value}
+                        </span>
                       )}
                       {s.value && s.id && <CopyButton value={s.value} label={s.label} />}
                     </dd>
