@@ -28,9 +28,9 @@ import { AliasAvailability } from './alias-availability';
 import { BillingProvidersField } from './billing-providers-field';
 import { changedFields, ConflictView, type FieldChange } from './conflict-view';
 import { CountryCombobox } from './country-combobox';
-import { CustomFieldsField } from './custom-fields-field';
 import { IdAvailability, IdChangeWarning } from './id-availability';
 import { MeasurementMappingsField } from './measurement-mappings-field';
+import { PairRowsField } from './pair-rows-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
@@ -289,7 +289,7 @@ export function CustomerForm(props: CustomerFormProps) {
         </Section>
 
         <Section>
-          <CustomFieldsField />
+          <PairRowsField name="customFields" />
         </Section>
 
         <Section>

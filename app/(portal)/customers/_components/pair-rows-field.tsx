@@ -1,19 +1,15 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { useFieldArray, useFormContext, type FieldArray, type FieldPath } from 'react-hook-form';
+import type { FieldArray, FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FieldError, inputClass } from '@/components/ui/field';
 import { cn } from '@/lib/utils';
-import type { CustomerFormValues } from '@/lib/validations/customer';
+import { MAX_CUSTOM_FIELDS, MAX_MEASUREMENT_MAPPINGS, type CustomerFormValues } from '@/lib/validations/customer';
+import { RowsFieldset, useRowsField } from './rows-fieldset';
 
-type PairRows = {
-  customFields: 'key' | 'value';
-  measurementMappings: 'label' | 'valueRegex';
-};
-
-interface Column<C extends string> {
-  key: C;
+interface Column {
+  key: string;
   /** "Key" → boxes labelled "Key 1", "Key 2"… */
   label: string;
   placeholder: string;
@@ -21,60 +17,61 @@ interface Column<C extends string> {
   code?: boolean; // typed as code: monospace, no spell check
 }
 
-interface PairRowsFieldProps<N extends keyof PairRows> {
-  name: N;
-  legend: string;
-  hint: ReactNode;
-  emptyText: string;
-  addLabel: string;
-  /** "mapping" → "Remove mapping 2". */
-  rowLabel: string;
-  max: number;
-  columns: [Column<PairRows[N]>, Column<PairRows[N]>];
-  /** Shown under the rows, e.g. a box to try them on a sample. */
-  children?: ReactNode;
-}
+/** The record's lists of two-box rows, and how the form shows each. */
+const PAIR_ROWS = {
+  customFields: {
+    legend: 'Custom fields',
+    hint: 'Your own key/value data. Keys: up to 40 letters, digits, _ - . ; values: up to 200 characters.',
+    emptyText: 'No custom fields.',
+    addLabel: 'Add custom field',
+    rowLabel: 'custom field', // "Remove custom field 2"
+    max: MAX_CUSTOM_FIELDS,
+    columns: [
+      { key: 'key', label: 'Key', placeholder: 'Key', required: true, code: true },
+      { key: 'value', label: 'Value', placeholder: 'Value' },
+    ],
+  },
+  measurementMappings: {
+    legend: 'Measurement mappings',
+    hint: 'Usage whose measurement carries this label, with a value the regular expression matches in full, is billed to this customer.',
+    emptyText: 'No measurement mappings.',
+    addLabel: 'Add mapping',
+    rowLabel: 'mapping',
+    max: MAX_MEASUREMENT_MAPPINGS,
+    columns: [
+      { key: 'label', label: 'Label', placeholder: 'Label, e.g. region', required: true, code: true },
+      {
+        key: 'valueRegex',
+        label: 'Value regex',
+        placeholder: 'Value regex, e.g. us-(east|west)-\\d',
+        required: true,
+        code: true,
+      },
+    ],
+  },
+} satisfies Record<string, { columns: [Column, Column]; [more: string]: unknown }>;
 
 /** A list of two-box rows (a key and its value, a label and its regex), added and removed one by one. */
-export function PairRowsField<N extends keyof PairRows>({
-  name,
-  legend,
-  hint,
-  emptyText,
-  addLabel,
-  rowLabel,
-  max,
-  columns,
-  children,
-}: PairRowsFieldProps<N>) {
+export function PairRowsField({ name, children }: { name: keyof typeof PAIR_ROWS; children?: ReactNode }) {
+  const config = PAIR_ROWS[name];
+  const { addLabel, rowLabel, max, columns } = config;
   const {
-    control,
-    register,
-    formState: { errors },
-  } = useFormContext<CustomerFormValues>();
-  const { fields, append, remove } = useFieldArray({ control, name });
-  const listErrors = errors[name] as
-    | (Record<number, Partial<Record<string, { message?: string }>>> & {
-        message?: string;
-        root?: { message?: string };
-      })
-    | undefined;
-  const listError = listErrors?.message ?? listErrors?.root?.message;
-  const hintId = `${name}-hint`;
-  const blankRow = Object.fromEntries(columns.map((c) => [c.key, ''])) as Record<PairRows[N], string>;
+    form: { register },
+    rows: { fields, append, remove },
+    listErrors,
+    listError,
+  } = useRowsField(name);
+  const blankRow = Object.fromEntries(columns.map((c: Column) => [c.key, '']));
   return (
-    <fieldset className="space-y-3" aria-describedby={hintId}>
-      <legend className="text-base font-semibold">{legend}</legend>
-      <p id={hintId} className="text-sm text-slate-600">
-        {hint}
-      </p>
-      {fields.length === 0 ? (
-        <p className="text-sm text-slate-600">{emptyText}</p>
-      ) : (
+    <RowsFieldset
+      name={name}
+      {...config}
+      empty={fields.length === 0}
+      rows={
         <ol className="space-y-3">
           {fields.map((field, index) => (
             <li key={field.id} className="grid items-start gap-2 sm:grid-cols-[1fr_2fr_auto]">
-              {columns.map((column) => {
+              {columns.map((column: Column) => {
                 const error = listErrors?.[index]?.[column.key]?.message;
                 const inputId = `${name}-${field.id}-${column.key}`;
                 return (
@@ -103,16 +100,17 @@ export function PairRowsField<N extends keyof PairRows>({
             </li>
           ))}
         </ol>
-      )}
+      }
+    >
       <Button
         variant="secondary"
-        onClick={() => append(blankRow as FieldArray<CustomerFormValues, N>)}
+        onClick={() => append(blankRow as FieldArray<CustomerFormValues, typeof name>)}
         disabled={fields.length >= max}
       >
         {addLabel}
       </Button>
       <FieldError message={listError} />
       {children}
-    </fieldset>
+    </RowsFieldset>
   );
 }
