@@ -31,6 +31,8 @@ export const CUSTOM_FIELD_KEY_PATTERN = /^[A-Za-z0-9_.-]+$/;
 export const MAX_MEASUREMENT_MAPPINGS = 50;
 export const MAX_REGEX_LENGTH = 256;
 
+const EMAIL_MESSAGE = 'Enter a valid email address, like ops@example.com';
+const HTTP_URL_MESSAGE = 'Enter a full URL starting with http:// or https://';
 const emailFormat = z.email();
 const isEmail = (v: string) => emailFormat.safeParse(v).success;
 
@@ -109,7 +111,7 @@ const secondaryEmails = valueRows({
   maxRows: MAX_SECONDARY_EMAILS,
   listLabel: 'other emails',
   check: isEmail,
-  checkMessage: 'Enter a valid email address, like ops@example.com',
+  checkMessage: EMAIL_MESSAGE,
   sameWhen: (v) => v.toLowerCase(),
 });
 
@@ -227,9 +229,6 @@ const contactBox = (textBox: TextBox = {}) => ({ group: 'contact' as const, text
 
 const valueRowsField = (label: string, rule: ReturnType<typeof valueRows>, place: { group?: 'contact' } = {}) =>
   field({ label, rule, empty: [], toForm: (v) => v.map((value) => ({ value })), ...place });
-
-const HTTP_URL_MESSAGE = 'Enter a full URL starting with http:// or https://';
-const EMAIL_MESSAGE = 'Enter a valid email address, like ops@example.com';
 
 /**
  * The customer record, each field once, in the order the portal shows them: the form, the detail
