@@ -1,17 +1,9 @@
 import { sql } from 'drizzle-orm';
+import { writeCustomerChildren, type CustomerChildren } from './customer-children';
 import type { Database } from './index';
-import {
-  customerBillingProviders,
-  customerIngestAliases,
-  customers,
-  customerSearchText,
-  type NewCustomer,
-} from './schema';
+import { customers, type NewCustomer } from './schema';
 
-type DemoCustomer = NewCustomer & {
-  aliases: string[];
-  providers?: { billingProvider: string; deliveryMethod: string; configuration: Record<string, string | boolean> }[];
-};
+type DemoCustomer = NewCustomer & { aliases: string[]; providers?: CustomerChildren['billingProviders'] };
 
 const demoCustomers: DemoCustomer[] = [
   {
@@ -117,20 +109,9 @@ export async function seedDemoCustomers(db: Database): Promise<number> {
         .insert(customers)
         .values({ ...customer, createdAt, updatedAt: createdAt })
         .returning({ id: customers.id });
-      if (row && aliases.length > 0) {
-        await tx
-          .insert(customerIngestAliases)
-          .values(aliases.map((alias, position) => ({ customerId: row.id, position, alias })));
-      }
-      if (row && providers.length > 0) {
-        await tx
-          .insert(customerBillingProviders)
-          .values(providers.map((p, position) => ({ customerId: row.id, position, ...p })));
-      }
+      if (!row) throw new Error('insert returned no row');
+      await writeCustomerChildren(tx, row.id, { ingestAliases: aliases, billingProviders: providers });
     }
-    // Every row on purpose: the seed runs on an empty table, and every customer is a demo one.
-    // eslint-disable-next-line drizzle/enforce-update-with-where
-    await tx.update(customers).set({ searchText: customerSearchText });
     return demoCustomers.length;
   });
 }

@@ -3,7 +3,8 @@ import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { editor } from '@/test/actors';
 import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
-import { getCustomer, insertCustomer, updateCustomer } from './customers';
+import { getCustomer } from './customers';
+import { insertCustomer, updateCustomer } from './customers-write';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 // PGlite runs one transaction at a time: a few rounds show that nothing else goes wrong there.

@@ -9,14 +9,8 @@ import { customerInput, emptyCustomerForm } from '@/lib/validations/customer';
 import { customerFilters } from '@/lib/validations/customer-filters';
 import { admin, editor } from '@/test/actors';
 import { customerHistory, listAuditEntries } from './audit';
-import {
-  aliasOwner,
-  getCustomer,
-  insertCustomer,
-  listCustomers,
-  setCustomerArchived,
-  updateCustomer,
-} from './customers';
+import { aliasOwner, getCustomer, listCustomers } from './customers';
+import { insertCustomer, setCustomerArchived, updateCustomer } from './customers-write';
 import { insertPricePlan, listPricePlans, setPricePlanArchived, updatePricePlan } from './price-plans';
 import { insertUser, listUsers, setUserPassword, updateUserAccess } from './users';
 

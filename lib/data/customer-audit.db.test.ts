@@ -7,7 +7,8 @@ import { users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { customerHistory, listAuditEntries } from './audit';
-import { getCustomer, insertCustomer, setCustomerArchived, updateCustomer } from './customers';
+import { getCustomer } from './customers';
+import { insertCustomer, setCustomerArchived, updateCustomer } from './customers-write';
 import { auditFilters } from '@/lib/validations/audit';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';

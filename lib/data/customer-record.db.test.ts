@@ -10,7 +10,8 @@ import {
 } from '@/lib/validations/customer';
 import { customerFilters } from '@/lib/validations/customer-filters';
 import { emptyBillingProvider } from '@/lib/validations/billing-providers';
-import { getCustomer, insertCustomer, listCustomers, setCustomerArchived, updateCustomer } from './customers';
+import { getCustomer, listCustomers } from './customers';
+import { insertCustomer, setCustomerArchived, updateCustomer } from './customers-write';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const unique = () => randomUUID().slice(0, 8);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { getDatabase } from '@/db';
 import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { customerFilters } from '@/lib/validations/customer-filters';
-import { getCustomer, insertCustomer, listCustomers, type CustomerRow } from './customers';
+import { getCustomer, listCustomers, type CustomerRow } from './customers';
+import { insertCustomer } from './customers-write';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const unique = () => randomUUID().slice(0, 8);

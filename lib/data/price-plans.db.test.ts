@@ -7,7 +7,8 @@ import { auditEntries } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/permissions';
 import { customerInput, emptyCustomerForm, toCustomerFormValues } from '@/lib/validations/customer';
 import { pricePlanInput, type PricePlanFormValues } from '@/lib/validations/price-plan';
-import { getCustomer, insertCustomer, updateCustomer } from './customers';
+import { getCustomer } from './customers';
+import { insertCustomer, updateCustomer } from './customers-write';
 import {
   insertPricePlan,
   listPricePlanOptions,

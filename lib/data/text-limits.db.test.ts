@@ -4,7 +4,8 @@ import { invalid } from '@/lib/action-result';
 import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { largestCustomer } from '@/scripts/bench/largest-customer';
 import { editor } from '@/test/actors';
-import { getCustomer, insertCustomer } from './customers';
+import { getCustomer } from './customers';
+import { insertCustomer } from './customers-write';
 
 // Text limits below what the indexes hold: what the form accepts is stored, and text the
 // indexes cannot hold (a B-tree entry is at most 2,704 bytes) is a field error, never a 500.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { billingProviderConfigurations, type BillingProviderConfigurationInput } from './billing-providers';
+import { billingProviderConfigurations } from './billing-providers';
 import { COUNTRIES } from './countries';
 import { MAX_TAG_LENGTH } from './customer-filters';
 import { catastrophicRegexError } from './regex-safety';
@@ -31,6 +31,8 @@ export const CUSTOM_FIELD_KEY_PATTERN = /^[A-Za-z0-9_.-]+$/;
 export const MAX_MEASUREMENT_MAPPINGS = 50;
 export const MAX_REGEX_LENGTH = 256;
 
+const EMAIL_MESSAGE = 'Enter a valid email address, like ops@example.com';
+const HTTP_URL_MESSAGE = 'Enter a full URL starting with http:// or https://';
 const emailFormat = z.email();
 const isEmail = (v: string) => emailFormat.safeParse(v).success;
 
@@ -41,6 +43,27 @@ function isHttpUrl(v: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A check on a list: each row whose key repeats an earlier row's gets an issue at `path` (below the
+ * row) saying so; blank keys are left to the row's own checks.
+ */
+export function noRepeats<T>(
+  keyOf: (row: T) => string,
+  path: PropertyKey[],
+  message: (row: T, firstRow: number) => string,
+) {
+  return (rows: T[], ctx: z.RefinementCtx) => {
+    const firstRow = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const key = keyOf(row);
+      if (!key) return;
+      const first = firstRow.get(key);
+      if (first === undefined) firstRow.set(key, i);
+      else ctx.addIssue({ code: 'custom', path: [i, ...path], message: message(row, first) });
+    });
+  };
 }
 
 /** Rows of single values ({ value }) as the form keeps them; a plain string array once parsed. */
@@ -63,21 +86,13 @@ function valueRows(opts: {
   return z
     .array(row)
     .max(opts.maxRows, `At most ${opts.maxRows.toLocaleString('en-US')} ${opts.listLabel}`)
-    .superRefine((rows, ctx) => {
-      const firstRow = new Map<string, number>();
-      rows.forEach((r, i) => {
-        const value = key(r.value.trim());
-        if (!value) return;
-        const first = firstRow.get(value);
-        if (first === undefined) firstRow.set(value, i);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'value'],
-            message: `Repeats ${opts.itemLabel.toLowerCase()} ${first + 1}`,
-          });
-      });
-    })
+    .superRefine(
+      noRepeats(
+        (r) => key(r.value.trim()),
+        ['value'],
+        (_, first) => `Repeats ${opts.itemLabel.toLowerCase()} ${first + 1}`,
+      ),
+    )
     .transform((rows) => rows.map((r) => r.value));
 }
 
@@ -96,21 +111,20 @@ const secondaryEmails = valueRows({
   maxRows: MAX_SECONDARY_EMAILS,
   listLabel: 'other emails',
   check: isEmail,
-  checkMessage: 'Enter a valid email address, like ops@example.com',
+  checkMessage: EMAIL_MESSAGE,
   sameWhen: (v) => v.toLowerCase(),
 });
 
 const tags = z
   .array(text('Tag', MAX_TAG_LENGTH).refine((v) => v.length > 0, 'A tag cannot be blank'))
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
-  .superRefine((values, ctx) => {
-    const seen = new Set<string>();
-    values.forEach((v, i) => {
-      if (seen.has(v.toLowerCase()))
-        ctx.addIssue({ code: 'custom', path: [i], message: `Tag “${v}” is already added` });
-      seen.add(v.toLowerCase());
-    });
-  });
+  .superRefine(
+    noRepeats(
+      (v) => v.toLowerCase(),
+      [],
+      (v) => `Tag “${v}” is already added`,
+    ),
+  );
 
 const customFields = z
   .array(
@@ -122,19 +136,13 @@ const customFields = z
     }),
   )
   .max(MAX_CUSTOM_FIELDS, `At most ${MAX_CUSTOM_FIELDS} custom fields`)
-  .superRefine((rows, ctx) => {
-    const firstRow = new Map<string, number>();
-    rows.forEach((r, i) => {
-      const first = firstRow.get(r.key);
-      if (r.key && first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'key'],
-          message: `Key “${r.key}” is already used in row ${first + 1}`,
-        });
-      } else firstRow.set(r.key, i);
-    });
-  })
+  .superRefine(
+    noRepeats(
+      (r) => r.key,
+      ['key'],
+      (r, first) => `Key “${r.key}” is already used in row ${first + 1}`,
+    ),
+  )
   .transform((rows) => Object.fromEntries(rows.map((r) => [r.key, r.value])) as Record<string, string>);
 
 /** Why a regular expression does not compile, or null when it does. */
@@ -175,164 +183,152 @@ const measurementMappings = z
     }),
   )
   .max(MAX_MEASUREMENT_MAPPINGS, `At most ${MAX_MEASUREMENT_MAPPINGS} measurement mappings`)
-  .superRefine((rows, ctx) => {
-    const firstRow = new Map<string, number>();
-    rows.forEach((r, i) => {
-      const first = firstRow.get(r.label);
-      if (r.label && first !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [i, 'label'],
-          message: `Label “${r.label}” is already mapped in row ${first + 1}`,
-        });
-      } else firstRow.set(r.label, i);
-    });
-  });
+  .superRefine(
+    noRepeats(
+      (r) => r.label,
+      ['label'],
+      (r, first) => `Label “${r.label}” is already mapped in row ${first + 1}`,
+    ),
+  );
 
-/** The create/edit form's values, checked the same way in the browser and in the server action. */
-export const customerInput = z
-  .object({
-    name: requiredText('ID', MAX_ID_LENGTH).refine(
+/** How a plain text field's box is typed, where the form lays it out itself. */
+interface TextBox {
+  type?: 'email' | 'tel' | 'url';
+  placeholder?: string;
+}
+
+/** One field of the record: its rule, its label, and how the form starts from it. */
+interface FieldSpec<R extends z.ZodType> {
+  /** Its label everywhere in the portal (form, detail page, conflict view, history). */
+  label: string;
+  /** What the form may hold (input) and what is stored (output). */
+  rule: R;
+  /** The form's value for a new customer. */
+  empty: z.input<R>;
+  /** The form's value for a stored one. */
+  toForm: (stored: z.output<R>) => z.input<R>;
+  /** Shown in the Contact group of the form and the detail page. */
+  group?: 'contact';
+  /** A text box of that group, laid out from this table (the others have widgets of their own). */
+  textBox?: TextBox;
+}
+
+const field = <R extends z.ZodType>(spec: FieldSpec<R>) => spec;
+
+/** A text field: blank in a new form, and a stored null shows as blank. */
+function textField<R extends z.ZodType<string | null, string>>(
+  label: string,
+  rule: R,
+  place: Pick<FieldSpec<R>, 'group' | 'textBox'> = {},
+): FieldSpec<R> {
+  return { label, rule, empty: '' as z.input<R>, toForm: (v) => (v ?? '') as z.input<R>, ...place };
+}
+
+/** A plain text box in the Contact group. */
+const contactBox = (textBox: TextBox = {}) => ({ group: 'contact' as const, textBox });
+
+const valueRowsField = (label: string, rule: ReturnType<typeof valueRows>, place: { group?: 'contact' } = {}) =>
+  field({ label, rule, empty: [], toForm: (v) => v.map((value) => ({ value })), ...place });
+
+/**
+ * The customer record, each field once, in the order the portal shows them: the form, the detail
+ * page, the conflict view and the history follow it, and the data layer stores each field in the
+ * column of the same name (aliases and billing providers in tables of their own). A new field is a
+ * line here and a column in db/schema/customers.ts.
+ */
+export const CUSTOMER_FIELDS = {
+  name: textField(
+    'ID',
+    requiredText('ID', MAX_ID_LENGTH).refine(
       (v) => v === '' || ID_PATTERN.test(v),
       'Start with a letter or digit; then use only letters, digits, _ - .',
     ),
-    displayName: text('Name', MAX_NAME_LENGTH, MAX_NAME_BYTES),
-    description: optionalText('Description', MAX_DESCRIPTION_LENGTH),
-    email: optionalFormatted('Email', 254, isEmail, 'Enter a valid email address, like ops@example.com'),
-    website: optionalFormatted('Website', 2048, isHttpUrl, 'Enter a full URL starting with http:// or https://'),
-    addressLine1: optionalText('Address line 1', 200),
-    addressLine2: optionalText('Address line 2', 200),
-    city: optionalText('City', 100),
-    state: optionalText('State', 100),
-    zipcode: optionalText('Zipcode', 20),
-    country: z
+  ),
+  displayName: textField('Name', text('Name', MAX_NAME_LENGTH, MAX_NAME_BYTES)),
+  description: textField('Description', optionalText('Description', MAX_DESCRIPTION_LENGTH)),
+  email: textField('Email', optionalFormatted('Email', 254, isEmail, EMAIL_MESSAGE), contactBox({ type: 'email' })),
+  secondaryEmails: valueRowsField('Other emails', secondaryEmails, { group: 'contact' }),
+  phone: textField('Phone', optionalText('Phone', 50), contactBox({ type: 'tel' })),
+  website: textField(
+    'Website',
+    optionalFormatted('Website', 2048, isHttpUrl, HTTP_URL_MESSAGE),
+    contactBox({ type: 'url', placeholder: 'https://example.com' }),
+  ),
+  logoUrl: textField(
+    'Logo URL',
+    optionalFormatted('Logo URL', 2048, isHttpUrl, HTTP_URL_MESSAGE),
+    contactBox({ type: 'url', placeholder: 'https://example.com/logo.png' }),
+  ),
+  legalName: textField('Legal name', optionalText('Legal name', 200), contactBox()),
+  vatId: textField('VAT ID', optionalText('VAT ID', 50), contactBox()),
+  addressLine1: textField('Address line 1', optionalText('Address line 1', 200), contactBox()),
+  addressLine2: textField('Address line 2', optionalText('Address line 2', 200), contactBox()),
+  city: textField('City', optionalText('City', 100), contactBox()),
+  state: textField('State', optionalText('State', 100), contactBox()),
+  zipcode: textField('Zipcode', optionalText('Zipcode', 20), contactBox()),
+  country: textField(
+    'Country',
+    z
       .string()
       .refine((v) => v === '' || Object.hasOwn(COUNTRIES, v), 'Choose a country from the list')
       .transform((v) => (v === '' ? null : v)),
-    secondaryEmails,
-    phone: optionalText('Phone', 50),
-    logoUrl: optionalFormatted('Logo URL', 2048, isHttpUrl, 'Enter a full URL starting with http:// or https://'),
-    legalName: optionalText('Legal name', 200),
-    vatId: optionalText('VAT ID', 50),
-    externalId: optionalText('External ID', 128),
-    pricePlanName: optionalText('Price plan', 128),
-    tags,
-    customFields,
-    measurementMappings,
-    billingProviders: billingProviderConfigurations,
-    ingestAliases,
-  })
+    { group: 'contact' },
+  ),
+  externalId: textField('External ID', optionalText('External ID', 128)),
+  pricePlanName: textField('Price plan', optionalText('Price plan', 128)),
+  tags: field({ label: 'Tags', rule: tags, empty: [], toForm: (v) => [...v] }),
+  customFields: field({
+    label: 'Custom fields',
+    rule: customFields,
+    empty: [],
+    toForm: (v) => Object.entries(v).map(([key, value]) => ({ key, value })),
+  }),
+  measurementMappings: field({
+    label: 'Measurement mappings',
+    rule: measurementMappings,
+    empty: [],
+    toForm: (v) => v.map((m) => ({ ...m })),
+  }),
+  billingProviders: field({
+    label: 'Billing providers',
+    rule: billingProviderConfigurations,
+    empty: [],
+    toForm: (v) => v.map((b) => structuredClone(b)),
+  }),
+  ingestAliases: valueRowsField('Ingest aliases', ingestAliases),
+};
+
+type Fields = typeof CUSTOMER_FIELDS;
+export type CustomerField = keyof Fields;
+
+/** The record's fields, in the portal's order. */
+export const CUSTOMER_FIELD_NAMES = Object.keys(CUSTOMER_FIELDS) as CustomerField[];
+
+const mapFields = <T>(f: <K extends CustomerField>(key: K, spec: Fields[K]) => T) =>
+  Object.fromEntries(CUSTOMER_FIELD_NAMES.map((key) => [key, f(key, CUSTOMER_FIELDS[key])]));
+
+/** The create/edit form's values, checked the same way in the browser and in the server action. */
+export const customerInput = z
+  .object(mapFields((_, spec) => spec.rule) as { [K in CustomerField]: Fields[K]['rule'] })
   .transform((v) => ({ ...v, displayName: v.displayName || v.name }));
 
 export type CustomerFormValues = z.input<typeof customerInput>;
+/** A customer's fields, as checked and as stored. */
 export type CustomerInput = z.output<typeof customerInput>;
 
-export const emptyCustomerForm: CustomerFormValues = {
-  name: '',
-  displayName: '',
-  description: '',
-  email: '',
-  website: '',
-  addressLine1: '',
-  addressLine2: '',
-  city: '',
-  state: '',
-  zipcode: '',
-  country: '',
-  secondaryEmails: [],
-  phone: '',
-  logoUrl: '',
-  legalName: '',
-  vatId: '',
-  externalId: '',
-  pricePlanName: '',
-  tags: [],
-  customFields: [],
-  measurementMappings: [],
-  billingProviders: [],
-  ingestAliases: [],
-};
+export const emptyCustomerForm = mapFields((_, spec) => spec.empty) as CustomerFormValues;
 
 /** Each field's label in the portal (form, conflict view, history). */
-export const CUSTOMER_FIELD_LABELS: Record<keyof CustomerFormValues, string> = {
-  name: 'ID',
-  displayName: 'Name',
-  description: 'Description',
-  email: 'Email',
-  website: 'Website',
-  addressLine1: 'Address line 1',
-  addressLine2: 'Address line 2',
-  city: 'City',
-  state: 'State',
-  zipcode: 'Zipcode',
-  country: 'Country',
-  secondaryEmails: 'Other emails',
-  phone: 'Phone',
-  logoUrl: 'Logo URL',
-  legalName: 'Legal name',
-  vatId: 'VAT ID',
-  externalId: 'External ID',
-  pricePlanName: 'Price plan',
-  tags: 'Tags',
-  customFields: 'Custom fields',
-  measurementMappings: 'Measurement mappings',
-  billingProviders: 'Billing providers',
-  ingestAliases: 'Ingest aliases',
-};
+export const CUSTOMER_FIELD_LABELS = mapFields((_, spec) => spec.label) as Record<CustomerField, string>;
+
+/** The Contact group's fields, in order; `textBox` for those the form lays out as plain text boxes. */
+export const CONTACT_FIELDS = CUSTOMER_FIELD_NAMES.filter((key) => CUSTOMER_FIELDS[key].group === 'contact').map(
+  (key) => ({ key, label: CUSTOMER_FIELDS[key].label, textBox: CUSTOMER_FIELDS[key].textBox }),
+);
 
 /** A stored customer, as the edit form starts from it. */
-export interface CustomerRecordFields {
-  name: string;
-  displayName: string;
-  description: string | null;
-  email: string | null;
-  website: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  city: string | null;
-  state: string | null;
-  zipcode: string | null;
-  country: string | null;
-  secondaryEmails: string[];
-  phone: string | null;
-  logoUrl: string | null;
-  legalName: string | null;
-  vatId: string | null;
-  externalId: string | null;
-  pricePlanName: string | null;
-  tags: string[];
-  customFields: Record<string, string>;
-  measurementMappings: { label: string; valueRegex: string }[];
-  billingProviders: BillingProviderConfigurationInput[];
-  ingestAliases: string[];
-}
-
-export function toCustomerFormValues(c: CustomerRecordFields): CustomerFormValues {
-  return {
-    name: c.name,
-    displayName: c.displayName,
-    description: c.description ?? '',
-    email: c.email ?? '',
-    website: c.website ?? '',
-    addressLine1: c.addressLine1 ?? '',
-    addressLine2: c.addressLine2 ?? '',
-    city: c.city ?? '',
-    state: c.state ?? '',
-    zipcode: c.zipcode ?? '',
-    country: c.country ?? '',
-    secondaryEmails: c.secondaryEmails.map((value) => ({ value })),
-    phone: c.phone ?? '',
-    logoUrl: c.logoUrl ?? '',
-    legalName: c.legalName ?? '',
-    vatId: c.vatId ?? '',
-    externalId: c.externalId ?? '',
-    pricePlanName: c.pricePlanName ?? '',
-    tags: [...c.tags],
-    customFields: Object.entries(c.customFields).map(([key, value]) => ({ key, value })),
-    measurementMappings: c.measurementMappings.map((m) => ({ ...m })),
-    billingProviders: c.billingProviders.map((b) => structuredClone(b)),
-    ingestAliases: c.ingestAliases.map((value) => ({ value })),
-  };
+export function toCustomerFormValues(c: CustomerInput): CustomerFormValues {
+  return mapFields((key, spec) => (spec.toForm as (v: unknown) => unknown)(c[key])) as CustomerFormValues;
 }
 
 export const customerId = z.uuid();

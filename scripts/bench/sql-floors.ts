@@ -1,7 +1,7 @@
 // Floor (a): the same SQL the routes run, straight through the same driver (the pg Pool or the
 // PGlite instance the app's db/index.ts opened), with no HTTP, Next or auth in between.
 import type { Database } from '../../db';
-import { insertCustomer } from '../../lib/data/customers';
+import { insertCustomer } from '../../lib/data/customers-write';
 import type { Actor } from '../../lib/auth/permissions';
 import { customerInput } from '../../lib/validations/customer';
 import { exactMatchQuery, listCustomersStatements, listQuery, type RawQuery } from './app-contract';

@@ -10,7 +10,7 @@ import {
   setCustomerArchived,
   updateCustomer as saveCustomer,
   type UpdateCustomerResult,
-} from '@/lib/data/customers';
+} from '@/lib/data/customers-write';
 import { customerId, customerInput } from '@/lib/validations/customer';
 
 // Every action is a public POST endpoint: each checks who is calling and its own input,

@@ -1,7 +1,8 @@
 import { NextResponse } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { invalid } from '@/lib/action-result';
-import { insertCustomer, listCustomers } from '@/lib/data/customers';
+import { listCustomers } from '@/lib/data/customers';
+import { insertCustomer } from '@/lib/data/customers-write';
 import { readJsonBody } from '@/lib/http/read-json-body';
 import { jsonError, routeHandler } from '@/lib/http/route-handler';
 import { customerInput } from '@/lib/validations/customer';

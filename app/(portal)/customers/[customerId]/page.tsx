@@ -9,9 +9,10 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { can } from '@/lib/auth/permissions';
 import { getActor, requirePageActor } from '@/lib/auth/session';
 import { customerHistory } from '@/lib/data/audit';
-import { findCustomerIdByName, getCustomer } from '@/lib/data/customers';
+import { findCustomerIdByName, getCustomer, type CustomerDetail } from '@/lib/data/customers';
 import { pricePlanNames } from '@/lib/data/price-plans';
 import { countryName } from '@/lib/validations/countries';
+import { CONTACT_FIELDS, type CustomerField } from '@/lib/validations/customer';
 import { cn, plural } from '@/lib/utils';
 import { ArchiveControl, ArchivedBanner } from '../_components/archive-control';
 import { BillingProviderCards } from '../_components/billing-provider-cards';
@@ -93,6 +94,52 @@ function EmailLink({ email }: { email: string }) {
   );
 }
 
+/** The address fields, shown on one line. */
+const ADDRESS_LINES: readonly CustomerField[] = ['addressLine1', 'addressLine2', 'city', 'state', 'zipcode'];
+
+/** How a Contact field reads here, where it is more than its text (undefined: just the text). */
+function contactValue(customer: CustomerDetail, key: CustomerField): ReactNode {
+  switch (key) {
+    case 'email':
+      return customer.email && <EmailLink email={customer.email} />;
+    case 'secondaryEmails':
+      return customer.secondaryEmails.length === 0 ? (
+        <span className="text-slate-600">No other emails.</span>
+      ) : (
+        <ul className="space-y-0.5" aria-label="Other emails">
+          {customer.secondaryEmails.map((email) => (
+            <li key={email}>
+              <EmailLink email={email} />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'phone':
+      return (
+        customer.phone && (
+          <a className="text-brand-700 hover:underline" href={`tel:${customer.phone.replace(/[^\d+]/g, '')}`}>
+            {customer.phone}
+          </a>
+        )
+      );
+    case 'website':
+    case 'logoUrl':
+      return customer[key] && <ExternalLink href={customer[key]} />;
+    case 'vatId':
+      return customer.vatId && <span className="font-mono">{customer.vatId}</span>;
+    case 'addressLine1':
+      return (
+        ADDRESS_LINES.map((line) => customer[line])
+          .filter(Boolean)
+          .join(', ') || null
+      );
+    case 'country':
+      return countryName(customer.country);
+    default:
+      return undefined;
+  }
+}
+
 export default async function CustomerPage({ params }: Params) {
   await connection();
   const actor = await requirePageActor();
@@ -106,9 +153,6 @@ export default async function CustomerPage({ params }: Params) {
   }
   const [history, planNames] = await Promise.all([customerHistory(actor, customer.id), pricePlanNames(actor)]);
   const mayEdit = can(actor, 'customers:write');
-  const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.state, customer.zipcode]
-    .filter(Boolean)
-    .join(', ');
   const customFields = Object.entries(customer.customFields);
   const mappings = customer.measurementMappings;
 
@@ -194,33 +238,15 @@ export default async function CustomerPage({ params }: Params) {
 
       <Card id="contact" title="Contact">
         <dl className="grid gap-4 sm:grid-cols-2">
-          <Item label="Email">{customer.email && <EmailLink email={customer.email} />}</Item>
-          <Item label="Other emails">
-            {customer.secondaryEmails.length === 0 ? (
-              <span className="text-slate-600">No other emails.</span>
-            ) : (
-              <ul className="space-y-0.5" aria-label="Other emails">
-                {customer.secondaryEmails.map((email) => (
-                  <li key={email}>
-                    <EmailLink email={email} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Item>
-          <Item label="Phone">
-            {customer.phone && (
-              <a className="text-brand-700 hover:underline" href={`tel:${customer.phone.replace(/[^\d+]/g, '')}`}>
-                {customer.phone}
-              </a>
-            )}
-          </Item>
-          <Item label="Website">{customer.website && <ExternalLink href={customer.website} />}</Item>
-          <Item label="Logo URL">{customer.logoUrl && <ExternalLink href={customer.logoUrl} />}</Item>
-          <Item label="Legal name">{customer.legalName}</Item>
-          <Item label="VAT ID">{customer.vatId && <span className="font-mono">{customer.vatId}</span>}</Item>
-          <Item label="Address">{address || null}</Item>
-          <Item label="Country">{countryName(customer.country)}</Item>
+          {CONTACT_FIELDS.map(({ key, label }) => {
+            if (ADDRESS_LINES.includes(key) && key !== 'addressLine1') return null; // shown as one
+            const shown = contactValue(customer, key);
+            return (
+              <Item key={key} label={key === 'addressLine1' ? 'Address' : label}>
+                {shown === undefined ? String(customer[key] ?? '') : shown}
+              </Item>
+            );
+          })}
         </dl>
       </Card>
 

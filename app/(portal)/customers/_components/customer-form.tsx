@@ -14,6 +14,7 @@ import { customerKeys } from '@/lib/queries/customers';
 import { MAX_REQUEST_BODY_BYTES } from '@/lib/request-limits';
 import { utf8Length } from '@/lib/validations/text';
 import {
+  CONTACT_FIELDS,
   customerInput,
   emptyCustomerForm,
   MAX_ALIASES,
@@ -27,9 +28,9 @@ import { AliasAvailability } from './alias-availability';
 import { BillingProvidersField } from './billing-providers-field';
 import { changedFields, ConflictView, type FieldChange } from './conflict-view';
 import { CountryCombobox } from './country-combobox';
-import { CustomFieldsField } from './custom-fields-field';
 import { IdAvailability, IdChangeWarning } from './id-availability';
 import { MeasurementMappingsField } from './measurement-mappings-field';
+import { PairRowsField } from './pair-rows-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
@@ -239,58 +240,20 @@ export function CustomerForm(props: CustomerFormProps) {
 
         <Section title="Contact">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              label="Email"
-              type="email"
-              autoComplete="off"
-              error={errors.email?.message}
-              {...register('email')}
-            />
-            <TextField
-              label="Phone"
-              type="tel"
-              autoComplete="off"
-              error={errors.phone?.message}
-              {...register('phone')}
-            />
-            <TextField
-              label="Website"
-              type="url"
-              placeholder="https://example.com"
-              autoComplete="off"
-              error={errors.website?.message}
-              {...register('website')}
-            />
-            <TextField
-              label="Logo URL"
-              type="url"
-              placeholder="https://example.com/logo.png"
-              autoComplete="off"
-              error={errors.logoUrl?.message}
-              {...register('logoUrl')}
-            />
-            <TextField
-              label="Legal name"
-              autoComplete="off"
-              error={errors.legalName?.message}
-              {...register('legalName')}
-            />
-            <TextField label="VAT ID" autoComplete="off" error={errors.vatId?.message} {...register('vatId')} />
-            <TextField
-              label="Address line 1"
-              autoComplete="off"
-              error={errors.addressLine1?.message}
-              {...register('addressLine1')}
-            />
-            <TextField
-              label="Address line 2"
-              autoComplete="off"
-              error={errors.addressLine2?.message}
-              {...register('addressLine2')}
-            />
-            <TextField label="City" autoComplete="off" error={errors.city?.message} {...register('city')} />
-            <TextField label="State" autoComplete="off" error={errors.state?.message} {...register('state')} />
-            <TextField label="Zipcode" autoComplete="off" error={errors.zipcode?.message} {...register('zipcode')} />
+            {CONTACT_FIELDS.map(
+              ({ key, label, textBox }) =>
+                textBox && (
+                  <TextField
+                    key={key}
+                    label={label}
+                    type={textBox.type}
+                    placeholder={textBox.placeholder}
+                    autoComplete="off"
+                    error={errors[key]?.message}
+                    {...register(key)}
+                  />
+                ),
+            )}
             <CountryCombobox />
           </div>
           <ValueRowsField
@@ -326,7 +289,7 @@ export function CustomerForm(props: CustomerFormProps) {
         </Section>
 
         <Section>
-          <CustomFieldsField />
+          <PairRowsField name="customFields" />
         </Section>
 
         <Section>

@@ -1,11 +1,12 @@
 'use client';
 
 import { useState, type ClipboardEvent, type ReactNode } from 'react';
-import { useFieldArray, useFormContext, type FieldPath } from 'react-hook-form';
+import type { FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FieldError, inputClass } from '@/components/ui/field';
 import { cn, plural } from '@/lib/utils';
 import type { CustomerFormValues } from '@/lib/validations/customer';
+import { RowsFieldset, useRowsField } from './rows-fieldset';
 
 type ValueRowsName = 'ingestAliases' | 'secondaryEmails';
 
@@ -45,19 +46,13 @@ export function ValueRowsField({
   rowNote,
 }: ValueRowsFieldProps) {
   const {
-    control,
-    register,
-    getValues,
-    setValue,
-    setFocus,
-    formState: { errors },
-  } = useFormContext<CustomerFormValues>();
-  const { fields, append, insert, remove } = useFieldArray({ control, name });
+    form: { register, getValues, setValue, setFocus },
+    rows: { fields, append, insert, remove },
+    listErrors,
+    listError,
+  } = useRowsField(name);
   const [typingRow, setTypingRow] = useState<number | null>(null);
-  const listErrors = errors[name];
-  const listError = listErrors?.message ?? listErrors?.root?.message;
   const rowPath = (index: number) => `${name}.${index}.value` as FieldPath<CustomerFormValues>;
-  const hintId = `${name}-hint`;
 
   const onPaste = (index: number) => (event: ClipboardEvent<HTMLInputElement>) => {
     const lines = pastedLines(event.clipboardData.getData('text'));
@@ -81,14 +76,13 @@ export function ValueRowsField({
   };
 
   return (
-    <fieldset className="space-y-3" aria-describedby={hintId}>
-      <legend className="text-base font-semibold">{legend}</legend>
-      <p id={hintId} className="text-sm text-slate-600">
-        {hint}
-      </p>
-      {fields.length === 0 ? (
-        <p className="text-sm text-slate-600">{emptyText}</p>
-      ) : (
+    <RowsFieldset
+      name={name}
+      legend={legend}
+      hint={hint}
+      emptyText={emptyText}
+      empty={fields.length === 0}
+      rows={
         <ol className="max-h-[32rem] space-y-2 overflow-y-auto p-1">
           {fields.map((field, index) => {
             const error = listErrors?.[index]?.value?.message;
@@ -138,7 +132,8 @@ export function ValueRowsField({
             );
           })}
         </ol>
-      )}
+      }
+    >
       <div className="flex flex-wrap items-center gap-3">
         <Button variant="secondary" onClick={() => append({ value: '' })} disabled={fields.length >= max}>
           {addLabel}
@@ -148,6 +143,6 @@ export function ValueRowsField({
         </span>
       </div>
       <FieldError message={listError} />
-    </fieldset>
+    </RowsFieldset>
   );
 }
