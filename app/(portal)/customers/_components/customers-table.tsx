@@ -9,7 +9,7 @@ import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import type { CustomerCount, CustomerPage, CustomerRow } from '@/lib/data/customers';
-import type { PricePlanOption } from '@/lib/data/price-plans';
+import type { PricePlanOption } from '@/lib/validations/price-plan';
 import { customerCountQuery, customerListQuery } from '@/lib/queries/customers';
 import { cn, plural } from '@/lib/utils';
 import {

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { inputClass } from '@/components/ui/field';
-import type { PricePlanOption } from '@/lib/data/price-plans';
+import type { PricePlanOption } from '@/lib/validations/price-plan';
 import { useDebounced } from '@/lib/hooks/use-debounced';
 import { cn } from '@/lib/utils';
 import { BILLING_PROVIDERS } from '@/lib/validations/billing-provider-names';

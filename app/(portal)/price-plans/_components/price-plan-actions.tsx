@@ -1,51 +1,38 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
-import { DialogForm, useAddForm } from '@/components/add-form';
+import { DialogForm, useDialogForm } from '@/components/add-form';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass, TextField } from '@/components/ui/field';
-import { FormDialog } from '@/components/ui/form-dialog';
-import type { PricePlanRow } from '@/lib/data/price-plans';
-import { pricePlanEditInput, type PricePlanEditInput, type PricePlanEditValues } from '@/lib/validations/price-plan';
+import { useAction } from '@/lib/hooks/use-action';
+import { pricePlanEditInput, type PricePlanRow } from '@/lib/validations/price-plan';
 import { archivePricePlan, updatePricePlan } from '../actions';
-
-const UNREACHABLE = 'The server did not answer. Check your connection and try again.';
 
 /** A plan's Edit (display name and description, in a dialog) and Archive / Unarchive. */
 export function PricePlanActions({ plan }: { plan: PricePlanRow }) {
-  const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = useAction();
   const errorId = useId();
 
-  const setArchived = (archived: boolean) => {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await archivePricePlan(plan.name, archived);
-        if (!result.ok) {
-          setError(result.message);
-          return;
+  const setArchived = (archived: boolean) =>
+    run(
+      () => archivePricePlan(plan.name, archived),
+      `The price plan could not be ${archived ? 'archived' : 'unarchived'}`,
+      () => {
+        if (archived) {
+          toast.success(`Price plan archived: ${plan.displayName}`, {
+            description: 'Its customers keep it; no other customer can be given it.',
+            action: { label: 'Undo', onClick: () => setArchived(false) },
+          });
+        } else {
+          toast.success(`Price plan unarchived: ${plan.displayName}`);
         }
-      } catch {
-        setError(UNREACHABLE);
-        return;
-      }
-      if (archived) {
-        toast.success(`Price plan archived: ${plan.displayName}`, {
-          description: 'Its customers keep it; no other customer can be given it.',
-          action: { label: 'Undo', onClick: () => setArchived(false) },
-        });
-      } else {
-        toast.success(`Price plan unarchived: ${plan.displayName}`);
-      }
-      startTransition(() => router.refresh());
-    });
-  };
+      },
+    );
 
   return (
     <div>
@@ -69,27 +56,23 @@ export function PricePlanActions({ plan }: { plan: PricePlanRow }) {
           <span className="sr-only"> {plan.name}</span>
         </Button>
       </div>
-      <div id={errorId} role="alert" className="empty:sr-only md:text-left">
-        {error && (
-          <p className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>
-        )}
-      </div>
-      <FormDialog
+      <Alert id={errorId} message={error} className="mt-2 md:text-left" />
+      <Dialog
         open={editing}
         onClose={() => setEditing(false)}
         title={`Edit price plan ${plan.name}`}
         description="The key stays: customers and usage are matched by it."
       >
         <EditPricePlanForm plan={plan} onDone={() => setEditing(false)} />
-      </FormDialog>
+      </Dialog>
     </div>
   );
 }
 
 function EditPricePlanForm({ plan, onDone }: { plan: PricePlanRow; onDone: () => void }) {
-  const state = useAddForm<PricePlanEditValues, PricePlanEditInput>({
+  const state = useDialogForm({
     resolver: zodResolver(pricePlanEditInput),
-    empty: { displayName: plan.displayName, description: plan.description ?? '' },
+    defaultValues: { displayName: plan.displayName, description: plan.description ?? '' },
     action: async (values) => {
       const result = await updatePricePlan(plan.name, plan.version, values);
       if (!result.ok && 'conflict' in result) {
@@ -101,11 +84,10 @@ function EditPricePlanForm({ plan, onDone }: { plan: PricePlanRow; onDone: () =>
       }
       return result;
     },
-    unreachable: 'The price plan was not saved: the server did not answer. Your input is still here; try again.',
+    failure: 'The price plan was not saved',
     isField: (path) => path === 'displayName' || path === 'description',
     // The version moves only when something changed.
-    addedMessage: (data) =>
-      (data as { version: number }).version === plan.version ? 'No changes to save' : 'Price plan saved',
+    doneMessage: (data) => (data.version === plan.version ? 'No changes to save' : 'Price plan saved'),
     onDone,
   });
   const {

@@ -1,28 +1,23 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { AddDialog, DialogForm, useAddForm } from '@/components/add-form';
+import { DialogForm, FormDialogButton, useDialogForm } from '@/components/add-form';
 import { Field, inputClass, TextField } from '@/components/ui/field';
-import {
-  emptyPricePlanForm,
-  pricePlanInput,
-  type PricePlanFormValues,
-  type PricePlanInput,
-} from '@/lib/validations/price-plan';
+import { emptyPricePlanForm, pricePlanInput } from '@/lib/validations/price-plan';
 import { createPricePlan } from '../actions';
 
 /** The "Add price plan" button, and the dialog with its form. */
 export function AddPricePlanDialog() {
-  return <AddDialog title="Add price plan">{(close) => <PricePlanForm onDone={close} />}</AddDialog>;
+  return <FormDialogButton title="Add price plan">{(close) => <PricePlanForm onDone={close} />}</FormDialogButton>;
 }
 
 function PricePlanForm({ onDone }: { onDone: () => void }) {
-  const state = useAddForm<PricePlanFormValues, PricePlanInput>({
+  const state = useDialogForm({
     resolver: zodResolver(pricePlanInput),
-    empty: emptyPricePlanForm,
+    defaultValues: emptyPricePlanForm,
     action: createPricePlan,
-    unreachable: 'The price plan could not be saved: the server did not answer. Your input is still here; try again.',
-    addedMessage: 'Price plan added',
+    failure: 'The price plan could not be saved',
+    doneMessage: 'Price plan added',
     onDone,
   });
   const {

@@ -1,27 +1,27 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { AddDialog, DialogForm, useAddForm } from '@/components/add-form';
+import { DialogForm, FormDialogButton, useDialogForm } from '@/components/add-form';
 import { Field, inputClass, TextField } from '@/components/ui/field';
 import { ROLES, ROLE_NAMES } from '@/lib/auth/permissions';
-import { MIN_PASSWORD, userInput, type UserFormValues, type UserInput } from '@/lib/validations/user';
+import { MIN_PASSWORD, userInput, type UserFormValues } from '@/lib/validations/user';
 import { addUser } from '../actions';
 
 const emptyUserForm: UserFormValues = { name: '', email: '', role: 'viewer', password: '' };
 
 /** The "Add user" button, and the dialog with its form. */
 export function AddUserDialog() {
-  return <AddDialog title="Add user">{(close) => <AddUserForm onDone={close} />}</AddDialog>;
+  return <FormDialogButton title="Add user">{(close) => <AddUserForm onDone={close} />}</FormDialogButton>;
 }
 
 function AddUserForm({ onDone }: { onDone: () => void }) {
-  const state = useAddForm<UserFormValues, UserInput>({
+  const state = useDialogForm({
     resolver: zodResolver(userInput),
-    empty: emptyUserForm,
+    defaultValues: emptyUserForm,
     action: addUser,
-    unreachable: 'The user could not be added: the server did not answer. Your input is still here; try again.',
+    failure: 'The user could not be added',
     isField: (path) => path in emptyUserForm,
-    addedMessage: 'User added',
+    doneMessage: 'User added',
     onDone,
   });
   const {
