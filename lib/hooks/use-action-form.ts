@@ -75,8 +75,3 @@ export function useActionForm<TValues extends FieldValues, TParsed, TData>({
   const pending = form.formState.isSubmitting || succeeded;
   return { form, formMessage, messageRef, onSubmit, pending, fail };
 }
-
-export type ActionFormState = Pick<
-  ReturnType<typeof useActionForm>,
-  'formMessage' | 'messageRef' | 'onSubmit' | 'pending'
->;

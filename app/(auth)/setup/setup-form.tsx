@@ -1,11 +1,12 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { NewPasswordField } from '@/components/new-password-field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/lib/hooks/use-action-form';
-import { MIN_PASSWORD, userInput, type UserFormValues } from '@/lib/validations/user';
+import { userInput, type UserFormValues } from '@/lib/validations/user';
 import { createFirstAdmin } from './actions';
 
 export function SetupForm() {
@@ -41,14 +42,7 @@ export function SetupForm() {
         error={errors.email?.message}
         {...register('email')}
       />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD} characters`}
-        error={errors.password?.message}
-        {...register('password')}
-      />
+      <NewPasswordField label="Password" error={errors.password?.message} {...register('password')} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Creating…' : 'Create admin'}
       </Button>

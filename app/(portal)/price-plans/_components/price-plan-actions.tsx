@@ -3,14 +3,15 @@
 import { useId, useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
-import { DialogForm, useDialogForm } from '@/components/add-form';
+import { DialogForm } from '@/components/dialog-form';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { Field, inputClass, TextField } from '@/components/ui/field';
+import { failure } from '@/lib/action-result';
 import { useAction } from '@/lib/hooks/use-action';
 import { pricePlanEditInput, type PricePlanRow } from '@/lib/validations/price-plan';
 import { archivePricePlan, updatePricePlan } from '../actions';
+import { PricePlanTextFields } from './price-plan-form';
 
 /** A plan's Edit (display name and description, in a dialog) and Archive / Unarchive. */
 export function PricePlanActions({ plan }: { plan: PricePlanRow }) {
@@ -70,47 +71,30 @@ export function PricePlanActions({ plan }: { plan: PricePlanRow }) {
 }
 
 function EditPricePlanForm({ plan, onDone }: { plan: PricePlanRow; onDone: () => void }) {
-  const state = useDialogForm({
-    resolver: zodResolver(pricePlanEditInput),
-    defaultValues: { displayName: plan.displayName, description: plan.description ?? '' },
-    action: async (values) => {
-      const result = await updatePricePlan(plan.name, plan.version, values);
-      if (!result.ok && 'conflict' in result) {
-        const now = result.conflict;
-        return {
-          ok: false,
-          message: `${result.message} It is now “${now.displayName}”${now.archivedAt ? ' (archived)' : ''}. Close this, then edit again.`,
-        };
-      }
-      return result;
-    },
-    failure: 'The price plan was not saved',
-    isField: (path) => path === 'displayName' || path === 'description',
-    // The version moves only when something changed.
-    doneMessage: (data) => (data.version === plan.version ? 'No changes to save' : 'Price plan saved'),
-    onDone,
-  });
-  const {
-    register,
-    formState: { errors },
-  } = state.form;
   return (
     <DialogForm
       label={`Edit price plan ${plan.name}`}
       submitLabel="Save"
       pendingLabel="Saving…"
-      onCancel={onDone}
-      state={state}
+      resolver={zodResolver(pricePlanEditInput)}
+      defaultValues={{ displayName: plan.displayName, description: plan.description ?? '' }}
+      action={async (values) => {
+        const result = await updatePricePlan(plan.name, plan.version, values);
+        if (!result.ok && 'conflict' in result) {
+          const now = result.conflict;
+          return failure(
+            `${result.message} It is now “${now.displayName}”${now.archivedAt ? ' (archived)' : ''}. Close this, then edit again.`,
+          );
+        }
+        return result;
+      }}
+      failure="The price plan was not saved"
+      isField={(path) => path === 'displayName' || path === 'description'}
+      // The version moves only when something changed.
+      doneMessage={(data) => (data.version === plan.version ? 'No changes to save' : 'Price plan saved')}
+      onDone={onDone}
     >
-      <TextField
-        label="Display name"
-        error={errors.displayName?.message}
-        autoComplete="off"
-        {...register('displayName')}
-      />
-      <Field label="Description" hint="Optional" error={errors.description?.message}>
-        {(control) => <textarea rows={4} className={inputClass} {...control} {...register('description')} />}
-      </Field>
+      {(form) => <PricePlanTextFields form={form} rows={4} />}
     </DialogForm>
   );
 }

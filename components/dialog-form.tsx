@@ -2,29 +2,45 @@
 
 import { useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import type { FieldValues } from 'react-hook-form';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { useActionForm, type ActionFormOptions, type ActionFormState } from '@/lib/hooks/use-action-form';
+import { useActionForm, type ActionFormOptions } from '@/lib/hooks/use-action-form';
 
-/**
- * A small form of an admin page, in a dialog (`useActionForm`): on success a toast, the page
- * re-rendered from the server, and the dialog closed.
- */
-export function useDialogForm<TValues extends FieldValues, TParsed, TData>({
-  doneMessage,
-  onDone,
-  ...options
-}: Omit<ActionFormOptions<TValues, TParsed, TData>, 'onSuccess'> & {
+type DialogFormProps<TValues extends FieldValues, TParsed, TData> = Omit<
+  ActionFormOptions<TValues, TParsed, TData>,
+  'onSuccess'
+> & {
+  /** The form's accessible name (the dialog's title). */
+  label: string;
+  submitLabel: string;
+  pendingLabel: string;
   /** The toast once it is done ("User added"), or a function of what the action returned. */
   doneMessage: string | ((data: TData) => string);
-  /** Closes the dialog the form is in. */
+  /** Closes the dialog the form is in (after a success, and on Cancel). */
   onDone: () => void;
-}) {
+  /** The fields, given the form (`register`, `formState.errors`). */
+  children: (form: UseFormReturn<TValues, unknown, TParsed>) => ReactNode;
+};
+
+/**
+ * A small form of an admin page, in a dialog (`useActionForm`): its message, its fields, then
+ * Cancel and the submit button. On success a toast, the page re-rendered from the server, and the
+ * dialog closed.
+ */
+export function DialogForm<TValues extends FieldValues, TParsed, TData>({
+  label,
+  submitLabel,
+  pendingLabel,
+  doneMessage,
+  onDone,
+  children,
+  ...options
+}: DialogFormProps<TValues, TParsed, TData>) {
   const router = useRouter();
-  return useActionForm<TValues, TParsed, TData>({
+  const { form, formMessage, messageRef, onSubmit, pending } = useActionForm<TValues, TParsed, TData>({
     ...options,
     onSuccess: (data) => {
       toast.success(typeof doneMessage === 'string' ? doneMessage : doneMessage(data));
@@ -32,33 +48,14 @@ export function useDialogForm<TValues extends FieldValues, TParsed, TData>({
       onDone();
     },
   });
-}
-
-/** A dialog's form: its error message, fields, then Cancel and the submit button. */
-export function DialogForm({
-  label,
-  submitLabel,
-  pendingLabel,
-  onCancel,
-  state: { formMessage, messageRef, onSubmit, pending },
-  children,
-}: {
-  /** The form's accessible name (the dialog's title). */
-  label: string;
-  submitLabel: string;
-  pendingLabel: string;
-  onCancel: () => void;
-  state: ActionFormState;
-  children: ReactNode;
-}) {
   return (
     <form onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
       <Alert message={formMessage} ref={messageRef} focusable />
 
-      {children}
+      {children(form)}
 
       <div className="flex flex-wrap justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onCancel}>
+        <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>
         <Button type="submit" disabled={pending} aria-disabled={pending}>
