@@ -96,3 +96,17 @@ export function FormDialogButton({
     </>
   );
 }
+
+/** A page's "Add …" button and the dialog with its form; the title names the button, the dialog and the form. */
+export function AddDialog<TValues extends FieldValues, TParsed, TData>({
+  title,
+  ...form
+}: Omit<DialogFormProps<TValues, TParsed, TData>, 'label' | 'submitLabel' | 'pendingLabel' | 'onDone'> & {
+  title: string;
+}) {
+  return (
+    <FormDialogButton title={title}>
+      {(close) => <DialogForm label={title} submitLabel={title} pendingLabel="Adding…" onDone={close} {...form} />}
+    </FormDialogButton>
+  );
+}

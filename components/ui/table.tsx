@@ -8,7 +8,8 @@ export function Th({ className, ...props }: ComponentProps<'th'>) {
 }
 
 /** The heading row's look: small capitals on grey, under a line. */
-export const theadClass = 'border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-600 uppercase';
+export const theadClass =
+  'border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase';
 
 /**
  * A table that is a table from the md breakpoint up and a card per row below it (each cell then
@@ -67,4 +68,9 @@ export function StackedCell({
       {children}
     </td>
   );
+}
+
+/** A plain table's cell. */
+export function Td({ className, ...props }: ComponentProps<'td'>) {
+  return <td className={cn('px-4 py-3', className)} {...props} />;
 }

@@ -2,7 +2,7 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { UseFormReturn } from 'react-hook-form';
-import { DialogForm, FormDialogButton } from '@/components/dialog-form';
+import { AddDialog } from '@/components/dialog-form';
 import { Field, inputClass, TextField } from '@/components/ui/field';
 import { emptyPricePlanForm, pricePlanInput, type PricePlanEditValues } from '@/lib/validations/price-plan';
 import { createPricePlan } from '../actions';
@@ -10,36 +10,29 @@ import { createPricePlan } from '../actions';
 /** The "Add price plan" button, and the dialog with its form. */
 export function AddPricePlanDialog() {
   return (
-    <FormDialogButton title="Add price plan">
-      {(close) => (
-        <DialogForm
-          label="Add price plan"
-          submitLabel="Add price plan"
-          pendingLabel="Adding…"
-          resolver={zodResolver(pricePlanInput)}
-          defaultValues={emptyPricePlanForm}
-          action={createPricePlan}
-          failure="The price plan could not be saved"
-          doneMessage="Price plan added"
-          onDone={close}
-        >
-          {(form) => (
-            <>
-              <TextField
-                label="Key"
-                hint="Unique key customers are subscribed by, e.g. growth_2026; it cannot be changed later"
-                error={form.formState.errors.name?.message}
-                autoComplete="off"
-                spellCheck={false}
-                className="[&_input]:font-mono"
-                {...form.register('name')}
-              />
-              <PricePlanTextFields form={form} rows={3} />
-            </>
-          )}
-        </DialogForm>
+    <AddDialog
+      title="Add price plan"
+      resolver={zodResolver(pricePlanInput)}
+      defaultValues={emptyPricePlanForm}
+      action={createPricePlan}
+      failure="The price plan could not be saved"
+      doneMessage="Price plan added"
+    >
+      {(form) => (
+        <>
+          <TextField
+            label="Key"
+            hint="Unique key customers are subscribed by, e.g. growth_2026; it cannot be changed later"
+            error={form.formState.errors.name?.message}
+            autoComplete="off"
+            spellCheck={false}
+            className="[&_input]:font-mono"
+            {...form.register('name')}
+          />
+          <PricePlanTextFields form={form} rows={3} />
+        </>
       )}
-    </FormDialogButton>
+    </AddDialog>
   );
 }
 
