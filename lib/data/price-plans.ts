@@ -133,8 +133,8 @@ export async function pricePlanRefusal(tx: Database, name: string): Promise<stri
 export type UpdatePricePlanResult =
   ActionResult<{ name: string; version: number }> | { ok: false; message: string; conflict: PricePlanRow };
 
-async function loadPricePlan(name: string): Promise<PricePlanRow | undefined> {
-  return (await planRows(eq(pricePlans.name, name)))[0];
+async function loadPricePlan(name: string): Promise<PricePlanRow | null> {
+  return (await planRows(eq(pricePlans.name, name)))[0] ?? null;
 }
 
 /**

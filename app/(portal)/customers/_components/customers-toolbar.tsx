@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { inputClass } from '@/components/ui/field';
 import type { PricePlanOption } from '@/lib/validations/price-plan';
 import { useTypedParam } from '@/lib/hooks/use-typed-param';
