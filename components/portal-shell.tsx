@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Logo } from '@/components/logo';
 import { KeyboardShortcuts } from '@/components/keyboard-shortcuts';
 import { SidebarNav } from '@/components/sidebar-nav';
 import { UserMenu } from '@/components/user-menu';
@@ -15,15 +16,7 @@ export function PortalShell({ actor, children }: { actor: Actor | null; children
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white md:w-60 md:shrink-0 md:border-r md:border-b-0">
-        <div className="flex items-center gap-2 px-5 py-4">
-          <span
-            aria-hidden="true"
-            className="grid size-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white"
-          >
-            M
-          </span>
-          <span className="text-lg font-semibold tracking-tight">Meterline</span>
-        </div>
+        <Logo className="px-5 py-4" />
         {actor && <SidebarNav role={actor.role} />}
         {actor && <UserMenu actor={actor} />}
         {actor && <KeyboardShortcuts mayEdit={can(actor, 'customers:write')} />}

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/dialog';
 
 /** The in-portal page a click on this link would open, or null when the click is not such a navigation. */
 function inAppTarget(event: MouseEvent): URL | null {

@@ -1,4 +1,4 @@
-import { signOut } from '@/app/(portal)/actions';
+import { signOut } from '@/lib/actions/auth';
 import { ROLES, type Actor } from '@/lib/auth/permissions';
 
 /** Who is signed in, with their role, and the sign-out button. */

@@ -103,3 +103,31 @@ export function TextField({
     </Field>
   );
 }
+
+/** A labelled <select> of fixed options. */
+export function SelectField({
+  label,
+  hint,
+  error,
+  required,
+  className,
+  options,
+  ...selectProps
+}: Omit<FieldProps, 'children' | 'note'> &
+  Omit<ComponentProps<'select'>, 'required' | 'children'> & {
+    options: ReadonlyArray<{ value: string; label: string }>;
+  }) {
+  return (
+    <Field label={label} hint={hint} error={error} required={required} className={className}>
+      {(control) => (
+        <select className={inputClass} {...control} {...selectProps}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { toast } from './toasts';
 
 export interface PricePlanFields {
   key: string;
@@ -79,10 +80,7 @@ export class PricePlansPage {
 
   /** A confirmation toast with this text. */
   toast(text: string | RegExp) {
-    return this.page
-      .getByRole('region', { name: /^Notifications/ })
-      .getByRole('listitem')
-      .filter({ hasText: text });
+    return toast(this.page, text);
   }
 
   /** The page's "Add price plan" button, which opens the dialog. */

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { E2ERole } from '../users';
+import { toast } from './toasts';
 
 export interface UserFields {
   name: string;
@@ -75,10 +76,7 @@ export class UsersPage {
 
   /** A confirmation toast with this text. */
   toast(text: string | RegExp) {
-    return this.page
-      .getByRole('region', { name: /^Notifications/ })
-      .getByRole('listitem')
-      .filter({ hasText: text });
+    return toast(this.page, text);
   }
 
   /** The page's "Add user" button, which opens the dialog. */

@@ -10,6 +10,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { getDb, type Database } from '@/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/db/schema';
 import { env } from '@/lib/env';
+import { MAX_PASSWORD, MIN_PASSWORD } from '@/lib/validations/user';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 5 };
 /** The public first-run setup action: limited like sign-in, per client address. */
@@ -91,7 +92,7 @@ function createAuth(db: Database, https: boolean) {
       ...env.BETTER_AUTH_TRUSTED_ORIGINS,
       ...(request?.headers.get('host') ? [`${new URL(request.url).protocol}//${request.headers.get('host')}`] : []),
     ],
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD, maxPasswordLength: MAX_PASSWORD },
     // Nobody signs up: admins add users (and the first-run setup adds the first admin).
     disabledPaths: ['/sign-up/email'],
     rateLimit: {

@@ -5,21 +5,11 @@ import { customers, pricePlans } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from './audit';
-import type { PricePlanEditInput, PricePlanInput } from '@/lib/validations/price-plan';
+import type { PricePlanEditInput, PricePlanInput, PricePlanOption, PricePlanRow } from '@/lib/validations/price-plan';
 import { violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
 
-export interface PricePlanRow {
-  name: string;
-  displayName: string;
-  description: string | null;
-  createdAt: string;
-  /** Customers on this plan, archived ones included (they still hold it). */
-  customerCount: number;
-  version: number;
-  /** Archived: kept by the customers that have it, offered to no other. */
-  archivedAt: string | null;
-}
+export type { PricePlanOption, PricePlanRow } from '@/lib/validations/price-plan';
 
 /** Plans with how many customers are on each, by display name (ignoring case). */
 async function planRows(where?: SQL): Promise<PricePlanRow[]> {
@@ -50,13 +40,6 @@ async function planRows(where?: SQL): Promise<PricePlanRow[]> {
 export async function listPricePlans(actor: Actor): Promise<PricePlanRow[]> {
   assertCan(actor, 'customers:read');
   return planRows();
-}
-
-export interface PricePlanOption {
-  name: string;
-  displayName: string;
-  /** Shown marked in the list's filter; offered in a form only to a customer that already has it. */
-  archived: boolean;
 }
 
 /** The plans to pick from (a form's select, the list's filter): no counting of customers. */
@@ -150,8 +133,8 @@ export async function pricePlanRefusal(tx: Database, name: string): Promise<stri
 export type UpdatePricePlanResult =
   ActionResult<{ name: string; version: number }> | { ok: false; message: string; conflict: PricePlanRow };
 
-async function loadPricePlan(name: string): Promise<PricePlanRow | undefined> {
-  return (await planRows(eq(pricePlans.name, name)))[0];
+async function loadPricePlan(name: string): Promise<PricePlanRow | null> {
+  return (await planRows(eq(pricePlans.name, name)))[0] ?? null;
 }
 
 /**

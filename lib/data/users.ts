@@ -6,21 +6,12 @@ import { accounts, sessions, users } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
 import { getAuth } from '@/lib/auth/auth';
 import { assertCan, type Actor, type Role } from '@/lib/auth/permissions';
-import type { UserInput } from '@/lib/validations/user';
+import type { UserInput, UserRow } from '@/lib/validations/user';
 import { recordAudit } from './audit';
 import { violatedUniqueConstraint, whenAvailable } from './db-errors';
 import { inTransaction } from './transaction';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  createdAt: string;
-  /** When they last signed in; null if never. */
-  lastSignInAt: string | null;
-}
+export type { UserRow } from '@/lib/validations/user';
 
 /** Who made a change when no signed-in user did: the first-run setup or a shell script. */
 export const SYSTEM_ACTOR: Actor = { id: 'system', email: 'system', name: 'System', role: 'admin' };

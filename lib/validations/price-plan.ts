@@ -25,3 +25,23 @@ export const emptyPricePlanForm: PricePlanFormValues = { name: '', displayName: 
 export const pricePlanEditInput = pricePlanInput.pick({ displayName: true, description: true });
 export type PricePlanEditValues = z.input<typeof pricePlanEditInput>;
 export type PricePlanEditInput = z.output<typeof pricePlanEditInput>;
+
+/** A plan as the price plans page lists it (what the data layer returns, and the browser shows). */
+export interface PricePlanRow {
+  name: string;
+  displayName: string;
+  description: string | null;
+  createdAt: string;
+  /** Customers on this plan, archived ones included (they still hold it). */
+  customerCount: number;
+  version: number;
+  /** Archived: kept by the customers that have it, offered to no other. */
+  archivedAt: string | null;
+}
+
+export interface PricePlanOption {
+  name: string;
+  displayName: string;
+  /** Shown marked in the list's filter; offered in a form only to a customer that already has it. */
+  archived: boolean;
+}

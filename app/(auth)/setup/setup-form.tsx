@@ -1,56 +1,39 @@
 'use client';
 
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { NewPasswordField } from '@/components/new-password-field';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { userInput, type UserFormValues, type UserInput } from '@/lib/validations/user';
+import { useActionForm } from '@/lib/hooks/use-action-form';
+import { userInput, type UserFormValues } from '@/lib/validations/user';
 import { createFirstAdmin } from './actions';
-import { applyServerFieldErrors } from '@/lib/forms';
 
 export function SetupForm() {
-  const form = useForm<UserFormValues, unknown, UserInput>({
+  const { form, formMessage, messageRef, onSubmit, pending } = useActionForm({
     resolver: zodResolver(userInput),
-    defaultValues: { name: '', email: '', password: '', role: 'admin' },
+    defaultValues: { name: '', email: '', password: '', role: 'admin' } as UserFormValues,
+    action: createFirstAdmin,
+    failure: 'The admin could not be created',
+    onSuccess: async (_, values) => {
+      // Sign the new admin in straight away; if that fails, the sign-in page asks.
+      const { email, password } = userInput.parse(values);
+      const response = await fetch('/api/auth/sign-in/email', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      }).catch(() => null);
+      window.location.assign(response?.ok ? '/customers' : '/sign-in');
+    },
   });
   const {
     register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
+    formState: { errors },
   } = form;
-  const [message, setMessage] = useState<string | null>(null);
-
-  const submit = async (values: UserInput) => {
-    setMessage(null);
-    const result = await createFirstAdmin(values);
-    if (!result.ok) {
-      setMessage(result.message);
-      applyServerFieldErrors(setError, result.fieldErrors);
-      return;
-    }
-    // Sign the new admin in straight away.
-    const response = await fetch('/api/auth/sign-in/email', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: values.email, password: values.password }),
-    });
-    window.location.assign(response.ok ? '/customers' : '/sign-in');
-  };
 
   return (
-    <form
-      onSubmit={(e) => handleSubmit(submit)(e)}
-      noValidate
-      aria-label="Create the first admin"
-      className="space-y-4"
-    >
-      <div role="alert" className="empty:sr-only">
-        {message && (
-          <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{message}</p>
-        )}
-      </div>
+    <form onSubmit={onSubmit} noValidate aria-label="Create the first admin" className="space-y-4">
+      <Alert message={formMessage} ref={messageRef} focusable />
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...register('name')} />
       <TextField
         label="Email"
@@ -59,16 +42,9 @@ export function SetupForm() {
         error={errors.email?.message}
         {...register('email')}
       />
-      <TextField
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters"
-        error={errors.password?.message}
-        {...register('password')}
-      />
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
-        {isSubmitting ? 'Creating…' : 'Create admin'}
+      <NewPasswordField label="Password" error={errors.password?.message} {...register('password')} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? 'Creating…' : 'Create admin'}
       </Button>
     </form>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
+import { CardSection } from '@/components/ui/card';
 import { getActor } from '@/lib/auth/session';
 import { countUsers } from '@/lib/data/users';
 import { SignInForm } from './sign-in-form';
@@ -25,9 +26,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getActor()) redirect('/customers');
   const target = sameSitePath((await searchParams).next);
   return (
-    <section className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-xs">
+    <CardSection className="space-y-4 p-6">
       <h1 className="text-lg font-semibold">Sign in</h1>
       <SignInForm next={target} />
-    </section>
+    </CardSection>
   );
 }

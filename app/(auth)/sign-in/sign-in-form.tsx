@@ -1,8 +1,12 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { failure, ok, type ActionResult } from '@/lib/action-result';
+import { useActionForm } from '@/lib/hooks/use-action-form';
+import { signInInput, type SignInValues } from '@/lib/validations/user';
 
 const CONFIGURED_FOR_HTTPS =
   'configured for https (BETTER_AUTH_URL, or the proxy’s X-Forwarded-Proto). Open it over https, or ask the ' +
@@ -22,65 +26,50 @@ async function cookieRefused(): Promise<string | null> {
     : 'Your browser did not keep the session cookie. Allow cookies for this site, then sign in again.';
 }
 
-/** Signs in through better-auth's rate-limited endpoint; the session cookie is HttpOnly. */
-export function SignInForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+/** Signs in through better-auth's rate-limited endpoint, answering like a server action. */
+async function signIn(values: SignInValues): Promise<ActionResult> {
+  const { email, password } = signInInput.parse(values);
+  const response = await fetch('/api/auth/sign-in/email', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.ok) {
+    const refused = await cookieRefused();
+    return refused ? failure(refused) : ok(undefined);
+  }
+  if (response.status === 403 && (await response.json().catch(() => null))?.code === 'INVALID_ORIGIN') {
+    return failure(
+      window.location.protocol === 'http:'
+        ? `Cannot sign in over http: the portal is ${CONFIGURED_FOR_HTTPS}`
+        : 'Cannot sign in at this address: the portal does not trust it (BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS).',
+    );
+  }
+  return failure(
+    response.status === 429
+      ? 'Too many sign-in attempts. Wait a minute, then try again.'
+      : 'That email and password do not match an active account.',
+  );
+}
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const email = String(data.get('email') ?? '').trim();
-    const password = String(data.get('password') ?? '');
-    if (!email || !password) {
-      setError('Enter your email and password.');
-      return;
-    }
-    setPending(true);
-    setError(null);
-    try {
-      const response = await fetch('/api/auth/sign-in/email', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
-      if (response.ok) {
-        const refused = await cookieRefused();
-        if (!refused) {
-          window.location.assign(next); // a full load: every server component sees the new session
-          return;
-        }
-        setError(refused);
-        setPending(false);
-        return;
-      }
-      if (response.status === 403 && (await response.json().catch(() => null))?.code === 'INVALID_ORIGIN') {
-        setError(
-          window.location.protocol === 'http:'
-            ? `Cannot sign in over http: the portal is ${CONFIGURED_FOR_HTTPS}`
-            : 'Cannot sign in at this address: the portal does not trust it (BETTER_AUTH_URL, BETTER_AUTH_TRUSTED_ORIGINS).',
-        );
-        setPending(false);
-        return;
-      }
-      setError(
-        response.status === 429
-          ? 'Too many sign-in attempts. Wait a minute, then try again.'
-          : 'That email and password do not match an active account.',
-      );
-    } catch {
-      setError('The server did not answer. Try again in a moment.');
-    }
-    setPending(false);
-  };
+/** The sign-in form; the session cookie is HttpOnly, set by better-auth. */
+export function SignInForm({ next }: { next: string }) {
+  const { form, formMessage, messageRef, onSubmit, pending } = useActionForm({
+    resolver: zodResolver(signInInput),
+    defaultValues: { email: '', password: '' },
+    action: signIn,
+    failure: 'Could not sign in',
+    invalidMessage: 'Enter your email and password.',
+    // A full load: every server component sees the new session.
+    onSuccess: () => window.location.assign(next),
+  });
+  const { register } = form;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-4">
-      <div role="alert" className="empty:sr-only">
-        {error && <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
-      </div>
-      <TextField label="Email" name="email" type="email" autoComplete="username" required />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <Alert message={formMessage} ref={messageRef} focusable />
+      <TextField label="Email" type="email" autoComplete="username" required {...register('email')} />
+      <TextField label="Password" type="password" autoComplete="current-password" required {...register('password')} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}
       </Button>

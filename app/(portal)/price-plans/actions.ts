@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { invalid, type ActionResult } from '@/lib/action-result';
+import { checkedAction } from '@/lib/actions/checked';
 import { authorize } from '@/lib/auth/session';
 import {
   insertPricePlan,
@@ -15,13 +16,7 @@ import { pricePlanEditInput, pricePlanInput } from '@/lib/validations/price-plan
 // Every action is a public POST endpoint: it checks its own input, whatever the page did.
 
 export async function createPricePlan(input: unknown): Promise<ActionResult<{ name: string }>> {
-  const caller = await authorize('customers:write');
-  if (!caller.ok) return caller;
-  const parsed = pricePlanInput.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await insertPricePlan(caller.actor, parsed.data);
-  if (result.ok) revalidatePath('/price-plans');
-  return result;
+  return checkedAction('customers:write', pricePlanInput, input, insertPricePlan, ['/price-plans']);
 }
 
 const planKey = z.string().trim().min(1, 'Choose a price plan').max(128);
@@ -43,14 +38,11 @@ export async function archivePricePlan(
   name: unknown,
   archived: unknown,
 ): Promise<ActionResult<{ name: string; archivedAt: string | null }>> {
-  const caller = await authorize('customers:write');
-  if (!caller.ok) return caller;
-  const parsed = z.object({ name: planKey, archived: z.boolean() }).safeParse({ name, archived });
-  if (!parsed.success) return invalid(parsed.error);
-  const result = await setPricePlanArchived(caller.actor, parsed.data.name, parsed.data.archived);
-  if (result.ok) {
-    revalidatePath('/price-plans');
-    revalidatePath('/customers', 'layout');
-  }
-  return result;
+  return checkedAction(
+    'customers:write',
+    z.object({ name: planKey, archived: z.boolean() }),
+    { name, archived },
+    (actor, data) => setPricePlanArchived(actor, data.name, data.archived),
+    ['/price-plans', ['/customers', 'layout']],
+  );
 }

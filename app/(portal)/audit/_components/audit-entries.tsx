@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { ActorName } from '@/components/audit/actor-name';
 import { ACTION_LABELS, AuditChanges, type ValueNames } from '@/components/audit/change-list';
+import { cardClass } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Td, Th, theadClass } from '@/components/ui/table';
 import type { AuditEntryRow } from '@/lib/validations/audit';
 
 const ENTITY_LABELS: Record<string, string> = { customer: 'Customer', price_plan: 'Price plan', user: 'User' };
@@ -36,7 +38,7 @@ export function AuditEntries({ items, names }: { items: AuditEntryRow[]; names: 
   return (
     <>
       <div
-        className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs lg:block"
+        className={cardClass('hidden overflow-x-auto lg:block')}
         role="region"
         aria-label="Audit entries"
         tabIndex={0}
@@ -48,35 +50,27 @@ export function AuditEntries({ items, names }: { items: AuditEntryRow[]; names: 
             <col className="w-36" />
             <col />
           </colgroup>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+          <thead className={theadClass}>
             <tr>
-              <th scope="col" className="px-4 py-3">
-                When
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Who
-              </th>
-              <th scope="col" className="px-4 py-3">
-                Action
-              </th>
-              <th scope="col" className="px-4 py-3">
-                What
-              </th>
+              <Th>When</Th>
+              <Th>Who</Th>
+              <Th>Action</Th>
+              <Th>What</Th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {items.map((e) => (
               <tr key={e.id} className="align-top">
-                <td className="px-4 py-3 text-slate-700">
+                <Td className="text-slate-700">
                   <RelativeTime iso={e.at} />
-                </td>
-                <td className="px-4 py-3">
+                </Td>
+                <Td>
                   <ActorName name={e.actorName} email={e.actorEmail} stacked />
-                </td>
-                <td className="px-4 py-3 font-medium">{actionLabel(e)}</td>
-                <td className="min-w-0 px-4 py-3">
+                </Td>
+                <Td className="font-medium">{actionLabel(e)}</Td>
+                <Td className="min-w-0">
                   <What entry={e} names={names} />
-                </td>
+                </Td>
               </tr>
             ))}
           </tbody>
@@ -85,7 +79,7 @@ export function AuditEntries({ items, names }: { items: AuditEntryRow[]; names: 
 
       <ol aria-label="Audit entries" className="space-y-3 lg:hidden">
         {items.map((e) => (
-          <li key={e.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-xs">
+          <li key={e.id} className={cardClass('p-4 text-sm')}>
             <p className="flex flex-wrap items-baseline justify-between gap-x-3">
               <span className="font-semibold">{actionLabel(e)}</span>
               <RelativeTime iso={e.at} className="text-slate-600" />

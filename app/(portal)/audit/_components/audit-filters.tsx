@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useTransition, type ComponentProps, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ACTION_LABELS } from '@/components/audit/change-list';
 import { buttonClass } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
-import { useDebounced } from '@/lib/hooks/use-debounced';
+import { useTypedParam } from '@/lib/hooks/use-typed-param';
 import {
   AUDIT_ACTIONS,
   auditSearch,
@@ -14,8 +14,6 @@ import {
   MAX_AUDIT_CUSTOMER_SEARCH,
   type AuditFilters,
 } from '@/lib/validations/audit';
-
-const TYPING_PAUSE_MS = 250;
 
 type FilterKey = Exclude<keyof AuditFilters, 'cursor'>;
 
@@ -30,25 +28,12 @@ function Control({ id, label, children }: { id: string; label: string; children:
   );
 }
 
-/**
- * A text filter that applies once typing pauses. What is typed wins over the URL until it is
- * sent; after that, Back and "Clear" set the box.
- */
-function useTypedFilter(value: string | undefined, apply: (text: string) => void) {
-  const [text, setText] = useState(value ?? '');
-  const sent = useRef(value ?? '');
-  const settled = useDebounced(text, TYPING_PAUSE_MS);
-  useEffect(() => {
-    if (settled.trim() === sent.current.trim()) return;
-    sent.current = settled;
-    apply(settled);
-  }, [settled, apply]);
-  useEffect(() => {
-    if ((value ?? '') === sent.current.trim()) return;
-    sent.current = value ?? '';
-    setText(value ?? '');
-  }, [value]);
-  return [text, setText] as const;
+function InputControl({ id, label, ...props }: { id: string; label: string } & ComponentProps<'input'>) {
+  return (
+    <Control id={id} label={label}>
+      <input id={id} className={inputClass} {...props} />
+    </Control>
+  );
 }
 
 /** A select or date filter: what was picked shows at once; the URL (Back, "Clear") sets it after. */
@@ -79,8 +64,8 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
   });
   const [applyActor] = useState(() => (text: string) => apply('actor', text));
   const [applyCustomer] = useState(() => (text: string) => apply('customer', text));
-  const [actor, setActor] = useTypedFilter(filters.actor, applyActor);
-  const [customer, setCustomer] = useTypedFilter(filters.customer, applyCustomer);
+  const [actor, setActor] = useTypedParam(filters.actor, applyActor);
+  const [customer, setCustomer] = useTypedParam(filters.customer, applyCustomer);
   const [action, setAction] = usePickedFilter(filters.action);
   const [from, setFrom] = usePickedFilter(filters.from);
   const [to, setTo] = usePickedFilter(filters.to);
@@ -97,19 +82,17 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
       onSubmit={(e) => e.preventDefault()}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)]"
     >
-      <Control id="audit-filter-who" label="Who">
-        <input
-          id="audit-filter-who"
-          type="search"
-          value={actor}
-          onChange={(e) => setActor(e.target.value)}
-          maxLength={MAX_AUDIT_ACTOR_SEARCH}
-          placeholder="Name or email"
-          autoComplete="off"
-          spellCheck={false}
-          className={inputClass}
-        />
-      </Control>
+      <InputControl
+        id="audit-filter-who"
+        label="Who"
+        type="search"
+        value={actor}
+        onChange={(e) => setActor(e.target.value)}
+        maxLength={MAX_AUDIT_ACTOR_SEARCH}
+        placeholder="Name or email"
+        autoComplete="off"
+        spellCheck={false}
+      />
       <Control id="audit-filter-action" label="Action">
         <select id="audit-filter-action" value={action} onChange={pick('action', setAction)} className={inputClass}>
           <option value="">Any action</option>
@@ -120,39 +103,33 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
           ))}
         </select>
       </Control>
-      <Control id="audit-filter-customer" label="Customer">
-        <input
-          id="audit-filter-customer"
-          type="search"
-          value={customer}
-          onChange={(e) => setCustomer(e.target.value)}
-          maxLength={MAX_AUDIT_CUSTOMER_SEARCH}
-          placeholder="Customer ID"
-          autoComplete="off"
-          spellCheck={false}
-          className={inputClass}
-        />
-      </Control>
-      <Control id="audit-filter-from" label="From">
-        <input
-          id="audit-filter-from"
-          type="date"
-          value={from}
-          max={to || undefined}
-          onChange={pick('from', setFrom)}
-          className={inputClass}
-        />
-      </Control>
-      <Control id="audit-filter-to" label="To">
-        <input
-          id="audit-filter-to"
-          type="date"
-          value={to}
-          min={from || undefined}
-          onChange={pick('to', setTo)}
-          className={inputClass}
-        />
-      </Control>
+      <InputControl
+        id="audit-filter-customer"
+        label="Customer"
+        type="search"
+        value={customer}
+        onChange={(e) => setCustomer(e.target.value)}
+        maxLength={MAX_AUDIT_CUSTOMER_SEARCH}
+        placeholder="Customer ID"
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <InputControl
+        id="audit-filter-from"
+        label="From"
+        type="date"
+        value={from}
+        max={to || undefined}
+        onChange={pick('from', setFrom)}
+      />
+      <InputControl
+        id="audit-filter-to"
+        label="To"
+        type="date"
+        value={to}
+        min={from || undefined}
+        onChange={pick('to', setTo)}
+      />
       {/* Announced while the entries load; takes no room (absolutely placed, so no grid cell). */}
       <p role="status" className="sr-only">
         {pending ? 'Updating…' : ''}

@@ -4,8 +4,10 @@ import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ButtonLink } from '@/components/ui/button';
+import { cardClass } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Th, theadClass } from '@/components/ui/table';
 import { can } from '@/lib/auth/permissions';
 import { getActor, requirePageActor } from '@/lib/auth/session';
 import { customerHistory } from '@/lib/data/audit';
@@ -51,11 +53,7 @@ function Item({ label, wide, children }: { label: string; wide?: boolean; childr
 
 function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section
-      id={id}
-      className="min-w-0 scroll-mt-4 rounded-lg border border-slate-200 bg-white p-5 shadow-xs sm:p-6"
-      aria-labelledby={`${id}-heading`}
-    >
+    <section id={id} className={cardClass('min-w-0 scroll-mt-4 p-5 sm:p-6')} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="mb-4 text-base font-semibold">
         {title}
       </h2>
@@ -281,14 +279,10 @@ export default async function CustomerPage({ params }: Params) {
         ) : (
           <div className="space-y-4">
             <table className="w-full table-fixed text-left text-sm" aria-labelledby="mappings-heading">
-              <thead className="border-b border-slate-200 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+              <thead className={cn(theadClass, 'bg-transparent')}>
                 <tr>
-                  <th scope="col" className="w-2/5 py-2 pr-4">
-                    Label
-                  </th>
-                  <th scope="col" className="py-2">
-                    Value regex
-                  </th>
+                  <Th className="w-2/5 py-2 pr-4 pl-0">Label</Th>
+                  <Th className="px-0 py-2">Value regex</Th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">

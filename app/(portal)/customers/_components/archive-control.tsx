@@ -1,12 +1,15 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, useTransition, type MouseEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 import type { ActionResult } from '@/lib/action-result';
 import { actionFailureMessage } from '@/lib/forms';
+import { useAction } from '@/lib/hooks/use-action';
 import { customerKeys } from '@/lib/queries/customers';
 import { formatDateTime } from '@/lib/utils';
 import { archiveCustomer, unarchiveCustomer } from '../actions';
@@ -17,34 +20,18 @@ const BANNER_HEADING_ID = 'archived-customer-heading';
 type ArchiveResult = ActionResult<{ archivedAt: string | null }>;
 
 /**
- * Runs an archive/unarchive action; on success drops React Query's cached lists (revalidatePath
- * does not reach them) and re-renders the page from the server. Returns an error message or null.
+ * Runs an archive/unarchive action (`useAction`); on success drops React Query's cached lists
+ * (revalidatePath does not reach them) before the page re-renders from the server.
  */
 function useArchiveAction() {
-  const router = useRouter();
   const queryClient = useQueryClient();
-  const [pending, startTransition] = useTransition();
-
-  const run = (action: () => Promise<ArchiveResult>, what: string, onDone: (error: string | null) => void) =>
-    startTransition(async () => {
-      let result: ArchiveResult;
-      try {
-        result = await action();
-      } catch (error) {
-        onDone(actionFailureMessage(error, what));
-        return;
-      }
-      if (!result.ok) {
-        onDone(result.message);
-        return;
-      }
+  const { run, ...state } = useAction();
+  const runArchive = (action: () => Promise<ArchiveResult>, failure: string, onSuccess: () => void) =>
+    run(action, failure, async () => {
       await queryClient.invalidateQueries({ queryKey: customerKeys.all });
-      onDone(null);
-      // Keeps `pending` true until the page shows the new state.
-      startTransition(() => router.refresh());
+      onSuccess();
     });
-
-  return { pending, run };
+  return { ...state, run: runArchive };
 }
 
 /**
@@ -86,13 +73,9 @@ export function ArchiveControl({
   customerName: string;
   archived: boolean;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const headingId = useId();
-  const descriptionId = useId();
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useArchiveAction();
+  const [open, setOpen] = useState(false);
+  const { pending, error, setError, run } = useArchiveAction();
   const undoArchive = useUndoArchive();
 
   // When the control that was used has disappeared, focus lands on what replaced it.
@@ -106,22 +89,22 @@ export function ArchiveControl({
     else triggerRef.current?.focus();
   }, [archived]);
 
-  const open = () => {
+  const show = () => {
     setError(null);
-    dialogRef.current?.showModal();
-    cancelRef.current?.focus();
+    setOpen(true);
   };
 
-  const close = () => dialogRef.current?.close();
+  // Esc, the backdrop and Cancel close it, except while the archive is being saved.
+  const close = () => {
+    if (!pending) setOpen(false);
+  };
 
   const confirm = () =>
     run(
       () => archiveCustomer(customerId),
       'The customer could not be archived',
-      (message) => {
-        setError(message);
-        if (message !== null) return;
-        close();
+      () => {
+        setOpen(false);
         // The change is said by a toast, which also offers to undo it.
         toast.success('Customer archived', {
           description: customerName,
@@ -130,54 +113,36 @@ export function ArchiveControl({
       },
     );
 
-  // A click on the backdrop lands on the <dialog> itself (its content fills a padded inner box).
-  const onDialogClick = (event: MouseEvent<HTMLDialogElement>) => {
-    if (event.target === event.currentTarget && !pending) close();
-  };
-
   return (
     <>
       {!archived && (
-        <Button ref={triggerRef} variant="secondary" onClick={open} disabled={pending} aria-haspopup="dialog">
+        <Button ref={triggerRef} variant="secondary" onClick={show} disabled={pending} aria-haspopup="dialog">
           {pending ? 'Archiving…' : 'Archive'}
         </Button>
       )}
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={headingId}
-        aria-describedby={descriptionId}
-        onClick={onDialogClick}
-        onCancel={(event) => {
-          // Esc closes the dialog, except while the archive is being saved.
-          if (pending) event.preventDefault();
-        }}
-        onClose={() => triggerRef.current?.focus()}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
-      >
-        <div className="space-y-4 p-5 sm:p-6">
-          <h2 id={headingId} className="text-lg font-semibold [overflow-wrap:anywhere]">
-            Archive {customerName}?
-          </h2>
-          <div id={descriptionId} className="space-y-2 text-sm text-slate-700">
+      <Dialog
+        open={open}
+        onClose={close}
+        closeOnBackdrop
+        title={`Archive ${customerName}?`}
+        description={
+          <>
             <p>It will be hidden from the default customer list; you can still find it under “Archived”.</p>
             <p>Its ingest aliases stay reserved: no other customer can use them while it is archived.</p>
             <p>You can unarchive it at any time.</p>
-          </div>
-          {error && (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-              {error}
-            </p>
-          )}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button ref={cancelRef} variant="secondary" onClick={close} disabled={pending}>
-              Cancel
-            </Button>
-            <Button onClick={confirm} disabled={pending}>
-              {pending ? 'Archiving…' : 'Archive customer'}
-            </Button>
-          </div>
+          </>
+        }
+      >
+        <Alert message={error} className="mb-4" />
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" onClick={close} disabled={pending} data-autofocus>
+            Cancel
+          </Button>
+          <Button onClick={confirm} disabled={pending}>
+            {pending ? 'Archiving…' : 'Archive customer'}
+          </Button>
         </div>
-      </dialog>
+      </Dialog>
     </>
   );
 }
@@ -192,17 +157,13 @@ export function ArchivedBanner({
   archivedAt: string;
   mayUnarchive: boolean;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const { pending, run } = useArchiveAction();
+  const { pending, error, run } = useArchiveAction();
 
   const unarchive = () =>
     run(
       () => unarchiveCustomer(customerId),
       'The customer could not be unarchived',
-      (message) => {
-        setError(message);
-        if (message === null) toast.success('Customer unarchived', { description: 'It is back in the customer list.' });
-      },
+      () => void toast.success('Customer unarchived', { description: 'It is back in the customer list.' }),
     );
 
   return (
@@ -226,11 +187,7 @@ export function ArchivedBanner({
           </Button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="mt-3 rounded-md border border-red-200 bg-white px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <Alert message={error} className="mt-3" />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Th } from '@/components/ui/table';
 import { sameValue } from '@/lib/same-value';
 import type { ChangedBy } from '@/lib/validations/audit';
 import { BILLING_PROVIDERS, type BillingProvider } from '@/lib/validations/billing-providers';
@@ -100,15 +101,9 @@ export function ConflictView({
           <table className="w-full text-left text-sm">
             <thead className="bg-amber-100/60 text-xs uppercase">
               <tr>
-                <th scope="col" className="px-3 py-2">
-                  Field
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  When you opened it
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Now
-                </th>
+                <Th className="px-3 py-2">Field</Th>
+                <Th className="px-3 py-2">When you opened it</Th>
+                <Th className="px-3 py-2">Now</Th>
               </tr>
             </thead>
             <tbody className="divide-y divide-amber-100">

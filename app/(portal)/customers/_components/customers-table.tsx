@@ -5,11 +5,13 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import type { MouseEvent, ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/ui/badge';
+import { cardClass } from '@/components/ui/card';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { Th, theadClass } from '@/components/ui/table';
 import type { CustomerCount, CustomerPage, CustomerRow } from '@/lib/data/customers';
-import type { PricePlanOption } from '@/lib/data/price-plans';
+import type { PricePlanOption } from '@/lib/validations/price-plan';
 import { customerCountQuery, customerListQuery } from '@/lib/queries/customers';
 import { cn, plural } from '@/lib/utils';
 import {
@@ -443,7 +445,7 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
     <div className="space-y-3">
       <MatchCount filters={filters} />
       <div
-        className="relative hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-xs md:block"
+        className={cardClass('relative hidden overflow-x-auto md:block')}
         role="region"
         aria-label="Customers"
         tabIndex={0}
@@ -452,22 +454,14 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
           className={cn('w-full min-w-[52rem] text-left text-sm', loadingPage && 'opacity-60')}
           aria-busy={loadingPage}
         >
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+          <thead className={theadClass}>
             <tr>
               <SortHeader sort="id" filters={filters} className="px-3" />
               <SortHeader sort="name" filters={filters} className="px-3" />
-              <th scope="col" className="px-3 py-3">
-                Status
-              </th>
-              <th scope="col" className="px-3 py-3 whitespace-nowrap">
-                Price plan
-              </th>
-              <th scope="col" className="px-3 py-3">
-                Tags
-              </th>
-              <th scope="col" className="px-3 py-3">
-                Ingest aliases
-              </th>
+              <Th className="px-3">Status</Th>
+              <Th className="px-3 whitespace-nowrap">Price plan</Th>
+              <Th className="px-3">Tags</Th>
+              <Th className="px-3">Ingest aliases</Th>
               <SortHeader sort="created" filters={filters} className="px-3 whitespace-nowrap" />
             </tr>
           </thead>
@@ -484,10 +478,7 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
       <ul
         aria-label="Customers"
         aria-busy={loadingPage}
-        className={cn(
-          'relative divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-xs md:hidden',
-          loadingPage && 'opacity-60',
-        )}
+        className={cn(cardClass('relative divide-y divide-slate-100 md:hidden'), loadingPage && 'opacity-60')}
       >
         {exactMatches.map((c) => (
           <CustomerCard key={`exact-${c.id}`} customer={c} exact />

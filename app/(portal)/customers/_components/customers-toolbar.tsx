@@ -1,9 +1,9 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { inputClass } from '@/components/ui/field';
-import type { PricePlanOption } from '@/lib/data/price-plans';
-import { useDebounced } from '@/lib/hooks/use-debounced';
+import type { PricePlanOption } from '@/lib/validations/price-plan';
+import { useTypedParam } from '@/lib/hooks/use-typed-param';
 import { cn } from '@/lib/utils';
 import { BILLING_PROVIDERS } from '@/lib/validations/billing-provider-names';
 import {
@@ -14,29 +14,6 @@ import {
 } from '@/lib/validations/customer-filters';
 import { consumeSearchFocusRequest } from '@/components/keyboard-shortcuts';
 import { firstPage, showView } from './list-navigation';
-
-const TYPING_PAUSE_MS = 250;
-
-/**
- * A text box that changes the view once typing pauses. Text typed here wins over the URL until
- * it is sent; after that, Back and shared links set the box.
- */
-function useTypedParam(value: string | undefined, apply: (text: string) => void) {
-  const [text, setText] = useState(value ?? '');
-  const sent = useRef(value ?? '');
-  const settled = useDebounced(text, TYPING_PAUSE_MS);
-  useEffect(() => {
-    if (settled.trim() === sent.current.trim()) return;
-    sent.current = settled;
-    apply(settled);
-  }, [settled, apply]);
-  useEffect(() => {
-    if ((value ?? '') === sent.current.trim()) return;
-    sent.current = value ?? '';
-    setText(value ?? '');
-  }, [value]);
-  return [text, setText] as const;
-}
 
 /** Focuses the search box when `/` was pressed on a page without one (see KeyboardShortcuts). */
 function useFocusOnArrival(input: React.RefObject<HTMLInputElement | null>) {

@@ -1,64 +1,48 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { AddDialog, DialogForm, useAddForm } from '@/components/add-form';
-import { Field, inputClass, TextField } from '@/components/ui/field';
+import { AddDialog } from '@/components/dialog-form';
+import { NewPasswordField } from '@/components/new-password-field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { ROLES, ROLE_NAMES } from '@/lib/auth/permissions';
-import { MIN_PASSWORD, userInput, type UserFormValues, type UserInput } from '@/lib/validations/user';
+import { userInput, type UserFormValues } from '@/lib/validations/user';
 import { addUser } from '../actions';
 
 const emptyUserForm: UserFormValues = { name: '', email: '', role: 'viewer', password: '' };
+const roleOptions = ROLE_NAMES.map((role) => ({ value: role, label: ROLES[role] }));
 
 /** The "Add user" button, and the dialog with its form. */
 export function AddUserDialog() {
-  return <AddDialog title="Add user">{(close) => <AddUserForm onDone={close} />}</AddDialog>;
-}
-
-function AddUserForm({ onDone }: { onDone: () => void }) {
-  const state = useAddForm<UserFormValues, UserInput>({
-    resolver: zodResolver(userInput),
-    empty: emptyUserForm,
-    action: addUser,
-    unreachable: 'The user could not be added: the server did not answer. Your input is still here; try again.',
-    isField: (path) => path in emptyUserForm,
-    addedMessage: 'User added',
-    onDone,
-  });
-  const {
-    register,
-    formState: { errors },
-  } = state.form;
-
   return (
-    <DialogForm label="Add user" submitLabel="Add user" pendingLabel="Adding…" onCancel={onDone} state={state}>
-      <TextField label="Name" error={errors.name?.message} autoComplete="off" {...register('name')} />
-      <TextField
-        label="Email"
-        type="email"
-        error={errors.email?.message}
-        autoComplete="off"
-        spellCheck={false}
-        {...register('email')}
-      />
-      <Field label="Role" error={errors.role?.message}>
-        {(control) => (
-          <select className={inputClass} {...control} {...register('role')}>
-            {ROLE_NAMES.map((role) => (
-              <option key={role} value={role}>
-                {ROLES[role]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <TextField
-        label="Password"
-        type="password"
-        hint={`At least ${MIN_PASSWORD} characters; share it with them safely`}
-        error={errors.password?.message}
-        autoComplete="new-password"
-        {...register('password')}
-      />
-    </DialogForm>
+    <AddDialog
+      title="Add user"
+      resolver={zodResolver(userInput)}
+      defaultValues={emptyUserForm}
+      action={addUser}
+      failure="The user could not be added"
+      isField={(path) => path in emptyUserForm}
+      doneMessage="User added"
+    >
+      {({ register, formState: { errors } }) => (
+        <>
+          <TextField label="Name" error={errors.name?.message} autoComplete="off" {...register('name')} />
+          <TextField
+            label="Email"
+            type="email"
+            error={errors.email?.message}
+            autoComplete="off"
+            spellCheck={false}
+            {...register('email')}
+          />
+          <SelectField label="Role" error={errors.role?.message} options={roleOptions} {...register('role')} />
+          <NewPasswordField
+            label="Password"
+            hint="; share it with them safely"
+            error={errors.password?.message}
+            {...register('password')}
+          />
+        </>
+      )}
+    </AddDialog>
   );
 }

@@ -1,40 +1,31 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
+import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
 import { RelativeTime } from '@/components/ui/relative-time';
-import type { ActionResult } from '@/lib/action-result';
+import { StackedCell, StackedRow } from '@/components/ui/table';
 import { ROLES, ROLE_NAMES, type Role } from '@/lib/auth/permissions';
-import type { UserRow as User } from '@/lib/data/users';
+import { useAction } from '@/lib/hooks/use-action';
+import type { UserRow as User } from '@/lib/validations/user';
 import { cn } from '@/lib/utils';
 import { changeUserRole, setUserActive } from '../actions';
 import { SetPasswordDialog } from './set-password-dialog';
 
-const UNREACHABLE = 'The server did not answer. Check your connection and try again.';
-
-const cardLabel =
-  'max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]';
-const cell = 'flex items-center gap-3 py-1 md:table-cell md:px-4 md:py-3 md:align-middle';
-
-/** A cell; on a phone-sized screen (a card) its column's name stands before it (CSS, not text). */
-function Cell({ label, className, children }: { label?: string; className?: string; children: ReactNode }) {
-  return (
-    <td role="cell" data-label={label} className={cn(cell, label && cardLabel, className)}>
-      {children}
-    </td>
-  );
+/** A cell of the row, its content centred in the line. */
+function Cell(props: { label?: string; className?: string; children: ReactNode }) {
+  return <StackedCell align="middle" {...props} />;
 }
 
 /** One user: who, their role (change it, then one Save), status, last sign-in, and what can be done. */
 export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, error, setError, run } = useAction();
   const [role, setRole] = useState<Role>(user.role);
-  const [error, setError] = useState<string | null>(null);
   const errorId = useId();
 
   // After a save the page re-renders with the stored role: the select follows it.
@@ -44,28 +35,6 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
     setRole(user.role);
   }
   const roleChanged = role !== user.role;
-
-  const run = (action: () => Promise<ActionResult<{ id: string }>>, success: string, after?: () => void) => {
-    setError(null);
-    startTransition(async () => {
-      let result: ActionResult<{ id: string }>;
-      try {
-        result = await action();
-      } catch {
-        setError(UNREACHABLE);
-        return;
-      }
-      if (!result.ok) {
-        setError(
-          result.fieldErrors ? Object.values(result.fieldErrors).flat().join(' ') || result.message : result.message,
-        );
-        return;
-      }
-      toast.success(success);
-      // Keeps `pending` true until the page shows the new state.
-      startTransition(() => (after ? after() : router.refresh()));
-    });
-  };
 
   const saveRole = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -83,7 +52,8 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
         if (!result.ok) setRole(user.role); // the select shows the stored role, next to why it stays
         return result;
       },
-      `Role changed: ${user.email} is now ${ROLES[role]}`,
+      'The role could not be changed',
+      () => void toast.success(`Role changed: ${user.email} is now ${ROLES[role]}`),
       // The users page is for admins only: someone who just left the role goes back to customers.
       leavingAdmin ? () => router.push('/customers') : undefined,
     );
@@ -92,25 +62,22 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
   const toggleActive = () =>
     run(
       () => setUserActive(user.id, !user.active),
-      user.active ? `${user.email} deactivated: signed out everywhere` : `${user.email} reactivated`,
+      `The user could not be ${user.active ? 'deactivated' : 'reactivated'}`,
+      () =>
+        void toast.success(
+          user.active ? `${user.email} deactivated: signed out everywhere` : `${user.email} reactivated`,
+        ),
     );
 
   return (
-    <tr
-      role="row"
-      className={cn(
-        'block px-4 py-3 md:table-row md:p-0',
-        !user.active && 'bg-slate-50 text-slate-600',
-        roleChanged && 'bg-brand-50/60',
-      )}
-    >
-      <td role="cell" className="block pb-2 md:table-cell md:max-w-[22rem] md:px-4 md:py-3 md:align-middle">
+    <StackedRow className={cn(!user.active && 'bg-slate-50 text-slate-600', roleChanged && 'bg-brand-50/60')}>
+      <Cell className="pb-2 md:max-w-[22rem]">
         <div className="font-medium [overflow-wrap:anywhere] text-slate-900">
           {user.name}
           {isSelf && <span className="ml-1 font-normal text-slate-600">(you)</span>}
         </div>
         <div className="[overflow-wrap:anywhere] text-slate-600">{user.email}</div>
-      </td>
+      </Cell>
       <Cell label="Role">
         <form onSubmit={saveRole} className="flex items-center gap-2">
           <select
@@ -144,7 +111,7 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       <Cell label="Added" className="md:whitespace-nowrap">
         <RelativeTime iso={user.createdAt} />
       </Cell>
-      <td role="cell" className="block pt-2 md:table-cell md:px-4 md:py-3 md:text-right md:align-middle">
+      <Cell className="pt-2 md:text-right">
         {!isSelf && (
           <div className="flex flex-wrap gap-2 md:flex-nowrap md:justify-end">
             <SetPasswordDialog user={user} />
@@ -154,12 +121,8 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
             </Button>
           </div>
         )}
-        <div id={errorId} role="alert" className="empty:sr-only md:text-left">
-          {error && (
-            <p className="mt-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>
-          )}
-        </div>
-      </td>
-    </tr>
+        <Alert id={errorId} message={error} className="mt-2 md:text-left" />
+      </Cell>
+    </StackedRow>
   );
 }
