@@ -1,13 +1,17 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
 import { failure } from '@/lib/action-result';
 import { whenAvailable } from '@/lib/data/db-errors';
 import { getAuth, requestUsesHttps } from './auth';
 import { can, ROLE_NAMES, type Actor, type Permission, type Role } from './permissions';
 
-/** The signed-in, active user of this request, or null. */
-export async function getActor(): Promise<Actor | null> {
+/**
+ * The signed-in, active user of this request, or null. Read once per request: the layout, the
+ * page and its metadata share one session lookup (React `cache`, scoped to one server render).
+ */
+export const getActor = cache(async function getActor(): Promise<Actor | null> {
   const requestHeaders = await headers();
   // The first database call of nearly every request: a database that does not answer shows here.
   const session = await whenAvailable(async () =>
@@ -18,7 +22,7 @@ export async function getActor(): Promise<Actor | null> {
   if (user.active === false) return null;
   const role = (ROLE_NAMES as string[]).includes(user.role ?? '') ? (user.role as Role) : 'viewer';
   return { id: user.id, email: user.email, name: user.name, role };
-}
+});
 
 /** For pages: sends anonymous visitors to sign in, and refuses a role without the permission. */
 export async function requirePageActor(permission: Permission = 'customers:read'): Promise<Actor> {

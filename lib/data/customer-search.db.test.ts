@@ -6,7 +6,14 @@ import { getDb } from '@/db';
 import { customerBillingProviders, customers } from '@/db/schema';
 import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { customerFilters, type CustomerFilters } from '@/lib/validations/customer-filters';
-import { countCustomers, customerPageQuery, EXACT_COUNT_LIMIT, listCustomers, type CustomerRow } from './customers';
+import {
+  countCustomers,
+  customerPageQuery,
+  planSearch,
+  EXACT_COUNT_LIMIT,
+  listCustomers,
+  type CustomerRow,
+} from './customers';
 import { insertCustomer, setCustomerArchived } from './customers-write';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
@@ -186,6 +193,24 @@ describe(`keyset pagination of the customer list on ${driver}`, () => {
       stripe: false,
       vip: false,
     });
+  });
+
+  it.each([
+    ['created', 'desc'],
+    ['id', 'asc'],
+    ['name', 'desc'],
+  ] as const)('reads the same search page (sort %s %s) whichever plan the probe picks', async (sort, order) => {
+    const db = await getDb();
+    const filters = view({ sort, order, status: 'all', limit: '25' });
+    const ids = async (plan: Parameters<typeof customerPageQuery>[2]) =>
+      (await customerPageQuery(db, filters, plan).query).map((r) => r.id);
+    const probed = await planSearch(db, run);
+    expect(probed).not.toBeNull();
+    const planner = await ids(null);
+    expect(planner).toHaveLength(26);
+    expect(await ids(probed)).toEqual(planner);
+    expect(await ids({ kind: 'walk' })).toEqual(planner);
+    expect(await ids({ kind: 'trigram' })).toEqual(planner);
   });
 
   it('treats a cursor made for another sort as the first page', async () => {

@@ -3,7 +3,7 @@
 // find the exact-match lookup a search adds), and customerSearchText (to fill search_text).
 import { getDatabase } from '../../db';
 import type { Actor } from '../../lib/auth/permissions';
-import { countCustomers, customerPageQuery, listCustomers } from '../../lib/data/customers';
+import { countCustomers, customerPageQuery, listCustomers, planSearch } from '../../lib/data/customers';
 import { parseCustomerFilters } from '../../lib/validations/customer-filters';
 
 export { customerSearchText } from '../../db/schema';
@@ -21,10 +21,12 @@ const READER: Actor = { id: 'bench', email: 'bench@meterline.example', name: 'Be
 
 const filtersOf = (params: ListParams) => parseCustomerFilters(new URLSearchParams(params));
 
-/** The list page's query for these params, as GET /api/customers runs it. */
+/** The list page's query for these params, as GET /api/customers runs it (a search: in the plan its probe chose). */
 export async function listQuery(params: ListParams): Promise<RawQuery> {
   const { db } = await getDatabase();
-  return customerPageQuery(db, filtersOf(params)).query.toSQL();
+  const filters = filtersOf(params);
+  const plan = filters.q ? await planSearch(db, filters.q) : null;
+  return customerPageQuery(db, filters, plan).query.toSQL();
 }
 
 /** Runs listCustomers (the DAL, as the route calls it) and returns its result. */
@@ -68,10 +70,8 @@ export async function listCustomersStatements(params: ListParams): Promise<RawQu
  * external ID or ingest alias is the search): the statement listCustomers runs besides the page.
  */
 export async function exactMatchQuery(q: string): Promise<RawQuery> {
-  const page = await listQuery({ q });
-  const others = (await listCustomersStatements({ q })).filter((s) => s.sql !== page.sql);
-  if (others.length !== 1) {
-    throw new Error(`expected listCustomers to run the page query and one exact-match query, saw ${others.length + 1}`);
-  }
-  return others[0]!;
+  // The page query also names the exact matches (to leave them out), inside "not in (…)".
+  const exact = (await listCustomersStatements({ q })).filter((s) => / union /.test(s.sql) && !/ not in /.test(s.sql));
+  if (exact.length !== 1) throw new Error(`expected listCustomers to run one exact-match query, saw ${exact.length}`);
+  return exact[0]!;
 }
