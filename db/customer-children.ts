@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from './index';
 import { customerBillingProviders, customerIngestAliases, customers, customerSearchText } from './schema';
 
@@ -20,9 +20,10 @@ export async function writeCustomerChildren(tx: Database, id: string, children: 
   await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
   await tx.delete(customerBillingProviders).where(eq(customerBillingProviders.customerId, id));
   if (children.ingestAliases.length > 0) {
-    await tx
-      .insert(customerIngestAliases)
-      .values(children.ingestAliases.map((alias, position) => ({ customerId: id, position, alias })));
+    // One array parameter rather than three per alias: 2,000 aliases bind and plan in one go.
+    await tx.execute(sql`insert into ${customerIngestAliases} (customer_id, position, alias)
+      select ${id}::uuid, (t.ord - 1)::int, t.alias
+      from unnest(${sql.param(children.ingestAliases)}::text[]) with ordinality as t(alias, ord)`);
   }
   if (children.billingProviders.length > 0) {
     await tx.insert(customerBillingProviders).values(

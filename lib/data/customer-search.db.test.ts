@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { customerBillingProviders, customers } from '@/db/schema';
+import { customerBillingProviders, customers, SEARCHABLE_ALIASES } from '@/db/schema';
 import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { customerFilters, type CustomerFilters } from '@/lib/validations/customer-filters';
 import {
@@ -254,6 +254,17 @@ describe(`customer search on ${driver}`, () => {
 
     // Filters apply to exact matches too: customer 42 is archived.
     expect((await search(`ext-${run}-42`, { status: 'active' })).exact).toEqual([]);
+  });
+
+  it(`finds the first ${SEARCHABLE_ALIASES} aliases by part of them, and every alias whole`, async () => {
+    const aliases = Array.from({ length: SEARCHABLE_ALIASES + 10 }, (_, i) => ({ value: `many-${run}-${i}-end` }));
+    const made = await insertCustomer(editor, input({ name: `many_${run}`, ingestAliases: aliases }));
+    if (!made.ok) throw new Error(made.message);
+    const last = SEARCHABLE_ALIASES - 1;
+    expect((await search(`many-${run}-${last}-e`)).rest).toEqual([`many_${run}`]);
+    expect((await search(`many-${run}-${last + 1}-e`)).rest).toEqual([]); // past the searchable ones
+    expect((await search(`many-${run}-${last + 5}-end`)).exact).toEqual([`many_${run}`]); // whole: found
+    await setCustomerArchived(editor, made.data.id, true); // out of the other tests' active counts
   });
 
   it('matches the start of a field for fewer than three characters, anywhere from three', async () => {
