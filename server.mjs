@@ -35,6 +35,16 @@ if (failure) {
 // Read by lib/auth/auth.ts: without it (a bare `next start`) no forwarded header (For, Proto) is believed.
 globalThis[Symbol.for('meterline.forwardedForVouched')] = true;
 
+/** Next answers 500 to a path it cannot percent-decode ("/customers/%"); it is the client's mistake. */
+function decodablePath(url = '/') {
+  try {
+    decodeURIComponent(url.split('?')[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 createServer((req, res) => {
   if (!trustProxy) {
     const peer = req.socket.remoteAddress;
@@ -45,6 +55,7 @@ createServer((req, res) => {
   } else {
     req.headers['x-forwarded-proto'] ??= 'http';
   }
+  if (!decodablePath(req.url)) return sendRefusal(res, new Refusal(400, 'The address has a malformed %-escape.'));
   if (!isServerActionRequest(req)) return void handle(req, res);
   checkServerAction(req).then(
     (checked) => handle(checked, res),

@@ -22,7 +22,14 @@ import { getDb, type Database } from '@/db';
 import { customerBillingProviders, customerIngestAliases, customers, pricePlans, type Customer } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import type { BillingProviderConfigurationInput } from '@/lib/validations/billing-providers';
-import { CUSTOMER_FIELD_NAMES, customerId, type CustomerField, type CustomerInput } from '@/lib/validations/customer';
+import {
+  CUSTOMER_FIELD_NAMES,
+  customerId,
+  ID_PATTERN,
+  MAX_ID_LENGTH,
+  type CustomerField,
+  type CustomerInput,
+} from '@/lib/validations/customer';
 import { type CustomerFilters, type CustomerSort } from '@/lib/validations/customer-filters';
 
 /** How many aliases a list row carries; the rest are counted. */
@@ -440,7 +447,8 @@ export const getCustomer = cache(async function getCustomer(actor: Actor, id: st
  */
 export async function findCustomerIdByName(actor: Actor, name: string): Promise<string | null> {
   assertCan(actor, 'customers:read');
-  if (name.length === 0 || name.length > 128) return null;
+  // Only a string that could be an ID is looked up (a NUL, say, is not one PostgreSQL can compare).
+  if (name.length === 0 || name.length > MAX_ID_LENGTH || !ID_PATTERN.test(name)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ id: customers.id })
