@@ -81,7 +81,9 @@ export function BillingProviderCards({ providers }: { providers: BillingProvider
               <dl className="mt-3 space-y-3 text-sm">
                 <div>
                   <dt className="text-xs font-medium text-slate-600">Delivery method</dt>
-                  <dd className="mt-0.5">{labelOf(DELIVERY_METHODS, p.deliveryMethod)}</dd>
+                  <dd className="mt-0.5">
+                    <span data-value>{labelOf(DELIVERY_METHODS, p.deliveryMethod)}</span>
+                  </dd>
                 </div>
                 {settingsOf(p).map((s) => (
                   <div key={s.label}>
