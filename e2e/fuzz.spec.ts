@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { test, expect, type APIRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { storageState, type E2ERole } from './users';
+import { E2E_PASSWORD, E2E_USERS, type E2ERole } from './users';
 
 // Hostile requests to every route handler, server action and page that reads a query string, as
 // each kind of caller: whatever arrives, the server answers within a bound, never with a 5xx,
@@ -141,17 +141,29 @@ const hostileQuery = (keys: string[]) =>
 const LIST_KEYS = ['q', 'status', 'plan', 'provider', 'tag', 'sort', 'order', 'limit', 'cursor', 'dir'];
 const AUDIT_KEYS = ['actor', 'customer', 'action', 'from', 'to', 'cursor'];
 
+/**
+ * A client at an address of its own. A signed-in caller gets a session of its own, not the role's
+ * saved one: the fuzzed actions include signOut, which would end the session every other spec uses.
+ */
 async function api(playwright: { request: APIRequest }, baseURL: string, caller: Caller) {
-  return playwright.request.newContext({
+  const client = await playwright.request.newContext({
     baseURL,
-    storageState: caller === 'anonymous' ? { cookies: [], origins: [] } : storageState(caller),
-    // Each context its own client address: the portal's limits key on it (the e2e server trusts this header).
+    storageState: { cookies: [], origins: [] },
+    // The portal's limits key on the client address (the e2e server trusts this header).
     extraHTTPHeaders: {
       'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
     },
     maxRedirects: 0,
     timeout: 30_000,
   });
+  if (caller !== 'anonymous') {
+    const signIn = await client.post('/api/auth/sign-in/email', {
+      headers: { origin: new URL(baseURL).origin },
+      data: { email: E2E_USERS[caller], password: E2E_PASSWORD },
+    });
+    expect(signIn.status(), await signIn.text()).toBe(200);
+  }
+  return client;
 }
 
 /** Sends one request and checks the answer: in time, no 5xx, and a JSON message with every 4xx from a JSON route. */

@@ -2,3 +2,4 @@ export * from './customers';
 export * from './price-plans';
 export * from './audit';
 export * from './auth';
+export * from './api-keys';
