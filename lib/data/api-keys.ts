@@ -40,7 +40,7 @@ const creatorUserId = (actor: Actor) => (actor.id === 'system' || actor.id.start
 export async function createApiKey(
   actor: Actor,
   input: ApiKeyInput,
-): Promise<ActionResult<{ id: string; key: string; prefix: string }>> {
+): Promise<ActionResult<{ id: string; name: string; key: string; prefix: string }>> {
   assertCan(actor, 'users:manage');
   const key = generateApiKey();
   const prefix = key.slice(0, PREFIX_LENGTH);
@@ -71,7 +71,7 @@ export async function createApiKey(
     });
     return row!.id;
   });
-  return ok({ id, key, prefix });
+  return ok({ id, name: input.name, key, prefix });
 }
 
 /** Every key, newest first, revoked ones included. Admins only. */
