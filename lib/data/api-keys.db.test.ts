@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { apiKeys, auditEntries } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/permissions';
-import { editor, viewer } from '@/test/actors';
+import { admin, editor, viewer } from '@/test/actors';
 import { API_KEY_PATTERN } from '@/lib/validations/api-key';
 import { authenticateApiKey, createApiKey, hashApiKey, listApiKeys, revokeApiKey } from './api-keys';
 import { SYSTEM_ACTOR } from './users';
@@ -71,6 +71,11 @@ describe('API keys', () => {
       revokedAt: expect.any(String),
     });
     expect(rows.find((r) => r.id === second.id)?.revokedAt).toBeNull();
+    // An admin's key names them (an actor with no user row, as here, is no error).
+    const byAdmin = await createApiKey(admin, { name: name(), role: 'viewer' });
+    expect(byAdmin.ok).toBe(true);
+    const listed = (await listApiKeys(admin)).find((r) => byAdmin.ok && r.id === byAdmin.data.id);
+    expect(listed?.createdByEmail).toBe(admin.email);
   });
 
   it('lets only admins manage keys', async () => {

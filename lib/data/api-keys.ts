@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { apiKeys } from '@/db/schema';
+import { apiKeys, users } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
 import { assertCan, ROLE_NAMES, type Actor, type Role } from '@/lib/auth/permissions';
 import { API_KEY_PATTERN, type ApiKeyInput, type ApiKeyRow } from '@/lib/validations/api-key';
@@ -33,8 +33,8 @@ export function apiKeyActor(key: { id: string; name: string; role: string }): Ac
   return { id: `apikey:${key.id}`, email: label, name: label, role };
 }
 
-/** Who made a key, when a signed-in person did (the shell's System actor and keys are no user). */
-const creatorUserId = (actor: Actor) => (actor.id === 'system' || actor.id.startsWith('apikey:') ? null : actor.id);
+/** The shell's actor (npm run apikey:create): its keys name no creator. */
+const isShell = (actor: Actor) => actor.id === 'system';
 
 /** Makes a key, with its audit entry. The answer holds the key: show it once, keep it nowhere. */
 export async function createApiKey(
@@ -44,7 +44,6 @@ export async function createApiKey(
   assertCan(actor, 'users:manage');
   const key = generateApiKey();
   const prefix = key.slice(0, PREFIX_LENGTH);
-  const createdByUserId = creatorUserId(actor);
   const db = await getDb();
   const id = await inTransaction(db, async (tx) => {
     const [row] = await tx
@@ -54,8 +53,9 @@ export async function createApiKey(
         role: input.role,
         prefix,
         hash: hashApiKey(key),
-        createdByUserId,
-        createdByEmail: createdByUserId ? actor.email : null,
+        // The user, if they still exist (null, not an error, for an account deleted meanwhile).
+        createdByUserId: sql`(select ${users.id} from ${users} where ${users.id} = ${actor.id})`,
+        createdByEmail: isShell(actor) ? null : actor.email,
       })
       .returning({ id: apiKeys.id });
     await recordAudit(tx, actor, {

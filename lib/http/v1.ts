@@ -25,7 +25,7 @@ import { V1Error, validationFailed } from './v1-error';
  * rate limit, roles, bodies, idempotency, errors) lives here, so a handler holds only its own rules.
  *
  *   // app/v1/customers/archive/route.ts
- *   export const { GET, POST, PUT, PATCH, DELETE } = v1Methods({
+ *   export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = v1Methods({
  *     POST: v1Route({ role: 'editor', body: archiveInput }, async ({ actor, body }) => {
  *       const result = await archiveCustomerV1(actor, body.id);      // a lib/data function
  *       if (!result) throw new V1Error(404, 'not_found', 'No customer has this ID.');
@@ -347,11 +347,12 @@ export const v1NotSupported: V1Handler = async (request) => {
   }
 };
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /**
  * A route file's exports: the methods it serves, and `not_supported` for the others (Next would
- * otherwise answer 405, and a client could not tell it from a route that does not exist).
+ * otherwise answer 405, or 204 to OPTIONS, not JSON). Export every one:
+ * `export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = v1Methods({ POST: v1Route(…) })`.
  */
 export function v1Methods(
   handlers: Partial<Record<(typeof METHODS)[number], V1Handler>>,

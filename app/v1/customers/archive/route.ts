@@ -5,7 +5,7 @@ import { v1ArchiveCustomerInput } from '@/lib/validations/v1-customers';
 
 // customers.archive: archives a customer; archiving an archived one answers the same and keeps
 // its first archived_at.
-export const { GET, POST, PUT, PATCH, DELETE } = v1Methods({
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = v1Methods({
   POST: v1Route({ role: 'editor', body: v1ArchiveCustomerInput }, async ({ actor, body }) => {
     const archived = await setCustomerArchived(actor, body.id, true);
     if (!archived) throw new V1Error(404, 'not_found', `No customer has the ID ${body.id}.`, { field: 'id' });
