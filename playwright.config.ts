@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
-import { E2E_PASSWORD, E2E_USERS, storageState } from './e2e/users';
+import { apiKeyFile, E2E_PASSWORD, E2E_USERS, storageState, type E2ERole } from './e2e/users';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -36,6 +36,13 @@ function missing(name: string): never {
 const createUsers = Object.entries(E2E_USERS)
   .map(([role, email]) => `npm run --silent user:create -- --email ${email} --role ${role} --password ${E2E_PASSWORD}`)
   .join(' && ');
+// And one API key per role, each written to its file (the key is the command's only output line).
+const createApiKeys = [
+  'mkdir -p e2e/.auth',
+  ...(Object.keys(E2E_USERS) as E2ERole[]).map(
+    (role) => `npm run --silent apikey:create -- --name e2e-${role} --role ${role} > ${apiKeyFile(role)}`,
+  ),
+].join(' && ');
 
 export default defineConfig({
   testDir: './e2e',
@@ -89,7 +96,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${createUsers} && node server.mjs -p ${port} -H 127.0.0.1`,
+      command: `${createUsers} && ${createApiKeys} && node server.mjs -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/customers`,
       timeout: 300_000,
       reuseExistingServer: false,

@@ -19,6 +19,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.create': 'User added',
   'user.update': 'User changed',
   'user.password': 'Password set',
+  'api_key.create': 'API key created',
+  'api_key.revoke': 'API key revoked',
 };
 
 /** Names the stored codes stand for, where the page knows them (price plans: key → display name). */
@@ -32,12 +34,15 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'Role',
   active: 'Status',
   sessions: 'Sessions',
+  prefix: 'Prefix',
+  revoked: 'Revoked',
 };
 
 /** Where an entity names a field as its own form does ("Key" on a price plan, not "ID"). */
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   price_plan: { name: 'Key', displayName: 'Display name' },
   user: { name: 'Name' },
+  api_key: { name: 'Name' },
 };
 
 /** A billing provider's settings, under the labels its form uses. */

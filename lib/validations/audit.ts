@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'user.password',
+  'api_key.create',
+  'api_key.revoke',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
