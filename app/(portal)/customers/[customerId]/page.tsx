@@ -198,6 +198,11 @@ export default async function CustomerPage({ params }: Params) {
           <Item label="External ID">
             {customer.externalId && <Copyable value={customer.externalId} label="external ID" />}
           </Item>
+          <Item label="Salesforce account">
+            {customer.salesforceAccountId && (
+              <Copyable value={customer.salesforceAccountId} label="Salesforce account" />
+            )}
+          </Item>
           <Item label="UUID">
             <Copyable value={customer.id} label="UUID" />
           </Item>
