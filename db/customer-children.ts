@@ -38,9 +38,7 @@ export async function writeCustomerChildren(tx: Database, id: string, children: 
   if (children.ingestAliases) await writeIngestAliases(tx, id, children.ingestAliases);
   if (children.billingProviders) await writeActiveBillingProviders(tx, id, children.billingProviders);
   if (children.customFields) await writeUniqueCustomFieldValues(tx, id, children.customFields);
-  if (children.ingestAliases) {
-    await tx.update(customers).set({ searchText: customerSearchText }).where(eq(customers.id, id));
-  }
+  await tx.update(customers).set({ searchText: customerSearchText }).where(eq(customers.id, id));
 }
 
 async function writeIngestAliases(tx: Database, id: string, aliases: string[]) {
@@ -77,7 +75,9 @@ async function writeActiveBillingProviders(tx: Database, id: string, wanted: Bil
       continue;
     }
     const same =
-      row.position === position && row.deliveryMethod === w.deliveryMethod && sameValue(row.configuration, w.configuration);
+      row.position === position &&
+      row.deliveryMethod === w.deliveryMethod &&
+      sameValue(row.configuration, w.configuration);
     if (same) continue;
     await tx
       .update(customerBillingProviders)

@@ -19,6 +19,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.create': 'User added',
   'user.update': 'User changed',
   'user.password': 'Password set',
+  'custom_field_key.add': 'Custom field key registered',
+  'custom_field_key.update': 'Custom field key changed',
+  'custom_field_key.remove': 'Custom field key removed',
 };
 
 /** Names the stored codes stand for, where the page knows them (price plans: key → display name). */
@@ -32,6 +35,7 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'Role',
   active: 'Status',
   sessions: 'Sessions',
+  enforceUniqueness: 'Unique values',
 };
 
 /** Where an entity names a field as its own form does ("Key" on a price plan, not "ID"). */

@@ -117,7 +117,10 @@ export const customerBillingProviders = pgTable(
     uniqueIndex('customer_billing_providers_active_key')
       .on(t.customerId, t.billingProvider)
       .where(sql`${t.archivedAt} is null`),
-    index('customer_billing_providers_provider_idx').on(t.billingProvider, t.customerId),
+    // The list's provider filter: customers with an active configuration of that provider.
+    index('customer_billing_providers_provider_idx')
+      .on(t.billingProvider, t.customerId)
+      .where(sql`${t.archivedAt} is null`),
   ],
 );
 

@@ -19,11 +19,11 @@ import { pricePlanRefusal } from './price-plans';
 import { inTransaction } from './transaction';
 
 /** The fields an audit entry compares, in the portal's order. */
-function auditable(c: CustomerInput | CustomerDetail): Record<string, unknown> {
+export function auditable(c: CustomerInput | CustomerDetail): Record<string, unknown> {
   return Object.fromEntries(CUSTOMER_FIELD_NAMES.map((field) => [field, c[field]]));
 }
 
-const LIST_FIELDS = ['ingestAliases', 'secondaryEmails', 'tags', 'measurementMappings', 'billingProviders'] as const;
+export const CUSTOMER_LIST_FIELDS = ['ingestAliases', 'secondaryEmails', 'tags', 'measurementMappings', 'billingProviders'] as const;
 
 const ownerLabel = (o: AliasOwner) => (o.archived ? `${o.name} (archived)` : o.name);
 
@@ -128,7 +128,8 @@ async function refusal(err: unknown, input: CustomerInput, self?: string): Promi
   throw err;
 }
 
-function columns(input: CustomerInput) {
+/** The fields of a record stored in the customer's own row. */
+export function customerColumns(input: CustomerInput) {
   const { ingestAliases, billingProviders, ...fields } = input;
   return fields;
 }
@@ -143,7 +144,7 @@ export async function insertCustomer(
   try {
     const id = await inTransaction(db, async (tx) => {
       if (input.pricePlanName) await refuseArchivedPlan(tx, input.pricePlanName);
-      const [row] = await tx.insert(customers).values(columns(input)).returning({ id: customers.id });
+      const [row] = await tx.insert(customers).values(customerColumns(input)).returning({ id: customers.id });
       if (!row) throw new Error('insert returned no row');
       await writeCustomerChildren(tx, row.id, input);
       await recordAudit(tx, actor, {
@@ -151,7 +152,7 @@ export async function insertCustomer(
         entityType: 'customer',
         entityId: row.id,
         entityLabel: input.name,
-        changes: createdFields(auditable(input), LIST_FIELDS),
+        changes: createdFields(auditable(input), CUSTOMER_LIST_FIELDS),
       });
       return row.id;
     });
@@ -192,11 +193,11 @@ export async function updateCustomer(
       if (input.pricePlanName && input.pricePlanName !== before.pricePlanName) {
         await refuseArchivedPlan(tx, input.pricePlanName); // a customer that has it keeps it
       }
-      const changes = diffRecords(auditable(before), auditable(input), LIST_FIELDS);
+      const changes = diffRecords(auditable(before), auditable(input), CUSTOMER_LIST_FIELDS);
       if (changes.length === 0) return { version: before.version, unchanged: true as const };
       const [row] = await tx
         .update(customers)
-        .set({ ...columns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+        .set({ ...customerColumns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(customers.id, id), eq(customers.version, expectedVersion)))
         .returning({ version: customers.version });
       if (!row) throw new VersionConflict();

@@ -480,10 +480,10 @@ export interface AliasOwner {
 }
 
 /** Who holds each of these aliases now (for messages; the database decides who gets one). */
-export async function findAliasOwners(aliases: string[]): Promise<Map<string, AliasOwner>> {
+export async function findAliasOwners(aliases: string[], reader?: Database): Promise<Map<string, AliasOwner>> {
   const owners = new Map<string, AliasOwner>();
   if (aliases.length === 0) return owners;
-  const db = await getDb();
+  const db = reader ?? (await getDb());
   const rows = await db
     .select({
       alias: customerIngestAliases.alias,

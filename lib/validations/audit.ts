@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'user.password',
+  'custom_field_key.add',
+  'custom_field_key.update',
+  'custom_field_key.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

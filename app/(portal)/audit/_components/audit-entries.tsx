@@ -6,7 +6,12 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { Td, Th, theadClass } from '@/components/ui/table';
 import type { AuditEntryRow } from '@/lib/validations/audit';
 
-const ENTITY_LABELS: Record<string, string> = { customer: 'Customer', price_plan: 'Price plan', user: 'User' };
+const ENTITY_LABELS: Record<string, string> = {
+  customer: 'Customer',
+  price_plan: 'Price plan',
+  user: 'User',
+  custom_field_key: 'Custom field key',
+};
 
 /** What changed: the thing (a link to a customer), then its fields. */
 function What({ entry, names }: { entry: AuditEntryRow; names: ValueNames }) {
