@@ -114,9 +114,12 @@ export const v1Entity = z.string().superRefine((v, ctx) => {
 
 /** A known field Meterline does not support: present (and not null/empty where said) → not_supported. */
 export function notSupported(message: string, allowed: (v: unknown) => boolean = (v) => v === undefined) {
-  return z.unknown().superRefine((v, ctx) => {
-    if (!allowed(v)) ctx.addIssue({ code: 'custom', message, params: { code: 'not_supported' } });
-  });
+  return z
+    .unknown()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (!allowed(v)) ctx.addIssue({ code: 'custom', message, params: { code: 'not_supported' } });
+    });
 }
 
 /** One problem, with its field as a path (`ingest_aliases[2]`, `custom_fields.region`). */
