@@ -55,21 +55,18 @@ export async function addV1CustomFieldKey(
 
 /** Records every customer's value of a key turning unique; a value two customers share is a 409. */
 async function fillUniqueValues(tx: Database, key: string) {
-  const [shared] = await tx
-    .select({
-      value: sql<string>`${valueOf(key)}`,
-      ids: sql<string[]>`array_agg(${customers.id} order by ${customers.createdAt}, ${customers.id})`,
-    })
-    .from(customers)
-    .where(sql`${valueOf(key)} is not null`)
-    .groupBy(valueOf(key))
-    .having(sql`count(*) > 1`)
-    .limit(1);
+  const found = await tx.execute<{
+    value: string;
+    id: string;
+  }>(sql`select v.value, (array_agg(v.id order by v.created_at, v.id))[1] as id
+    from (select ${valueOf(key)} as value, ${customers.id} as id, ${customers.createdAt} as created_at from ${customers}) v
+    where v.value is not null group by v.value having count(*) > 1 limit 1`);
+  const shared = (found as unknown as { rows: { value: string; id: string }[] }).rows[0];
   if (shared) {
     const [holder] = await tx
       .select({ id: customers.id, name: customers.name, displayName: customers.displayName })
       .from(customers)
-      .where(eq(customers.id, shared.ids[0]!));
+      .where(eq(customers.id, shared.id));
     throw customFieldValueTaken(key, shared.value, holder && ownerOf(holder));
   }
   await tx.execute(sql`insert into ${customFieldUniqueValues} (key, value, customer_id)
