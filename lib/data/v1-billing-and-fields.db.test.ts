@@ -154,6 +154,27 @@ describe(`/v1 custom fields on ${driver}`, () => {
     });
   });
 
+  it('never lets a key turn unique while a shared value is being written alongside', async () => {
+    for (let round = 0; round < 4; round++) {
+      const key = `turn_${unique()}`;
+      const [a, b] = await Promise.all([
+        createThroughV1({ name: `Turn A ${key}` }),
+        createThroughV1({ name: `Turn B ${key}` }),
+      ]);
+      const [, , turned] = await Promise.allSettled([
+        setV1CustomFieldValues(crmSync, a.id, { [key]: 'v' }),
+        setV1CustomFieldValues(crmSync, b.id, { [key]: 'v' }),
+        addV1CustomFieldKey(crmSync, key, true),
+      ]);
+      const values = await Promise.all(
+        [a, b].map(async (c) => (await retrieveV1Customer(crmSync, c.id)).custom_fields),
+      );
+      const holders = values.filter((v) => v[key] === 'v').length;
+      if (turned.status === 'fulfilled') expect(holders).toBeLessThanOrEqual(1);
+      else expect(holders).toBe(2);
+    }
+  });
+
   it('refuses turning uniqueness on while two customers share a value, and lists keys in pages', async () => {
     const key = `dup_${unique()}`;
     const first = await createThroughV1({ name: `Dup A ${key}`, custom_fields: { [key]: 'same' } });
