@@ -334,6 +334,14 @@ export default async function CustomerPage({ params }: Params) {
         ) : (
           <BillingProviderCards providers={customer.billingProviders} />
         )}
+        {customer.archivedBillingProviders.length > 0 && (
+          <section aria-labelledby="archived-billing-providers" className="mt-6">
+            <h3 id="archived-billing-providers" className="mb-3 text-sm font-semibold text-slate-700">
+              Archived configurations ({customer.archivedBillingProviders.length})
+            </h3>
+            <BillingProviderCards providers={customer.archivedBillingProviders} />
+          </section>
+        )}
       </Card>
 
       <Card id="history" title="History">
