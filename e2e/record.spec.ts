@@ -14,6 +14,7 @@ function fullCustomer(prefix: string): CustomerFields {
     name: `Full Record ${id}`,
     description: 'Every field filled.\nBilled monthly.',
     externalId: `${id}-legacy`,
+    salesforceAccount: `0015g00000${id}`,
     pricePlan: 'Growth',
     tags: ['enterprise', 'eu-west'],
     email: 'billing@full.example',
@@ -69,6 +70,7 @@ test.describe('the whole record', () => {
     await expect(customerDetail.item('Name')).toHaveText(c.name!);
     await expect(customerDetail.item('Description')).toHaveText(c.description!);
     await expect(customerDetail.item('External ID')).toHaveText(c.externalId!);
+    await expect(customerDetail.item('Salesforce account')).toHaveText(c.salesforceAccount!);
     await expect(customerDetail.item('Price plan')).toHaveText('Growth (growth)');
     await expect(customerDetail.tags).toHaveText(c.tags!);
     await expect(customerDetail.item('Email')).toHaveText(c.email!);
@@ -104,6 +106,7 @@ test.describe('the whole record', () => {
     await expect(customerDetail.providerSetting('AWS Marketplace', 'Region')).toHaveText('eu-central-1');
     await expect(customerDetail.providerSetting('AWS Marketplace', 'Subscription product')).toHaveText('Yes');
     await expect(customerDetail.section('Billing providers')).not.toContainText('{');
+    await expect(customerDetail.archivedProviders).toHaveCount(0);
 
     await customerDetail.editLink.click();
     await expect(page).toHaveURL(EDIT_URL);
@@ -391,6 +394,45 @@ test.describe('billing providers', () => {
     );
     await expect(customerDetail.providerSetting('GCP Marketplace', 'GCP customer ID')).toHaveText('gcp-7');
   });
+
+  test('a provider removed in the form is kept, archived, on the detail page; a new one takes its place', async ({
+    page,
+    customerForm,
+    customerDetail,
+  }) => {
+    const uuid = await customerForm.createAndOpen({
+      id: uniqueId('archived-provider'),
+      billingProviders: [
+        { provider: 'Stripe', fields: { 'Stripe customer ID': 'cus_Old1' } },
+        { provider: 'NetSuite', fields: { 'NetSuite customer ID': 'ns-1' } },
+      ],
+    });
+    await customerForm.openEdit(uuid);
+    await customerForm.provider('Stripe').getByRole('button', { name: 'Remove Stripe' }).click();
+    await customerForm.saveChanges.click();
+    await expect(page).toHaveURL(DETAIL_URL);
+    await expect(customerDetail.providerCard('NetSuite')).toBeVisible();
+    await expect(customerDetail.providerCard('Stripe')).toHaveCount(0);
+    await expect(customerDetail.archivedProviders.getByRole('heading', { level: 3 })).toHaveText(
+      'Archived configurations (1)',
+    );
+    const archived = customerDetail.archivedProviderCards('Stripe');
+    await expect(archived).toContainText('Archived');
+    await expect(archived.locator('div:has(> dt:text-is("Stripe customer ID")) > dd [data-value]')).toHaveText(
+      'cus_Old1',
+    );
+
+    // The form edits the active ones only: Stripe can be added again, and the old one stays archived.
+    await customerDetail.editLink.click();
+    await expect(customerForm.provider('Stripe')).toHaveCount(0);
+    await customerForm.addProvider('Stripe');
+    await customerForm.fillProvider({ provider: 'Stripe', fields: { 'Stripe customer ID': 'cus_New2' } });
+    await customerForm.saveChanges.click();
+    await expect(page).toHaveURL(DETAIL_URL);
+    await expect(customerDetail.providerSetting('Stripe', 'Stripe customer ID')).toHaveText('cus_New2');
+    await expect(customerDetail.archivedProviderCards('Stripe')).toHaveCount(1);
+    await expectNoAxeViolationsAtEachWidth(page);
+  });
 });
 
 test.describe('measurement mappings', () => {
@@ -653,6 +695,7 @@ async function expectFormToHold(form: CustomerFormPage, c: CustomerFields) {
     ['Name', c.name],
     ['Description', c.description],
     ['External ID', c.externalId],
+    ['Salesforce account', c.salesforceAccount],
     ['Email', c.email],
     ['Phone', c.phone],
     ['Website', c.website],

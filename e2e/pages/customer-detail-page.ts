@@ -6,6 +6,7 @@ type Item =
   | 'Name'
   | 'Description'
   | 'External ID'
+  | 'Salesforce account'
   | 'Price plan'
   | 'Tags'
   | 'Created'
@@ -107,6 +108,16 @@ export class CustomerDetailPage {
   /** A billing provider's card ("Stripe", "AWS Marketplace"…). */
   providerCard(name: string) {
     return this.section('Billing providers').getByRole('article', { name, exact: true });
+  }
+
+  /** The archived configurations, shown apart below the active ones. */
+  get archivedProviders() {
+    return this.section('Billing providers').getByRole('region', { name: /^Archived configurations/ });
+  }
+
+  /** An archived configuration's card, by its provider ("Stripe"). */
+  archivedProviderCards(name: string) {
+    return this.archivedProviders.getByRole('article', { name: `${name} (archived)`, exact: true });
   }
 
   /**

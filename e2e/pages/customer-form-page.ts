@@ -16,6 +16,7 @@ export interface CustomerFields {
   name?: string;
   description?: string;
   externalId?: string;
+  salesforceAccount?: string;
   pricePlan?: string; // the visible label, e.g. "Growth"
   tags?: string[];
   email?: string;
@@ -267,6 +268,7 @@ export class CustomerFormPage {
     if (c.name !== undefined) await this.field('Name').fill(c.name);
     if (c.description !== undefined) await this.field('Description').fill(c.description);
     if (c.externalId !== undefined) await this.field('External ID').fill(c.externalId);
+    if (c.salesforceAccount !== undefined) await this.field('Salesforce account').fill(c.salesforceAccount);
     if (c.pricePlan !== undefined) await this.field('Price plan').selectOption({ label: c.pricePlan });
     for (const tag of c.tags ?? []) await this.addTag(tag);
     if (c.email !== undefined) await this.field('Email').fill(c.email);

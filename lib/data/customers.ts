@@ -19,7 +19,15 @@ import {
 import { cache } from 'react';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
-import { customerBillingProviders, customerIngestAliases, customers, pricePlans, type Customer } from '@/db/schema';
+import { billingProviderRows } from '@/db/customer-children';
+import {
+  customerBillingProviders,
+  customerIngestAliases,
+  customers,
+  customFieldUniqueValues,
+  pricePlans,
+  type Customer,
+} from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import type { BillingProviderConfigurationInput } from '@/lib/validations/billing-providers';
 import {
@@ -59,8 +67,13 @@ export interface CustomerPage {
   prevCursor: string | null;
 }
 
+/** A billing provider configuration that was archived: kept for the record, shown apart. */
+export type ArchivedBillingProvider = BillingProviderConfigurationInput & { id: string; archivedAt: string };
+
 export type CustomerDetail = CustomerInput & {
   id: string;
+  /** Archived billing provider configurations, oldest first (`billingProviders` holds the active ones). */
+  archivedBillingProviders: ArchivedBillingProvider[];
   pricePlanDisplayName: string | null;
   version: number;
   createdAt: string;
@@ -156,7 +169,8 @@ function filterConditions(filters: CustomerFilters): SQL[] {
   if (filters.provider) {
     where.push(
       sql`${customers.id} in (select ${customerBillingProviders.customerId} from ${customerBillingProviders}
-        where ${customerBillingProviders.billingProvider} = ${filters.provider})`,
+        where ${customerBillingProviders.billingProvider} = ${filters.provider}
+          and ${customerBillingProviders.archivedAt} is null)`,
     );
   }
   if (filters.tag) where.push(arrayContains(customers.tags, [filters.tag]));
@@ -405,23 +419,24 @@ export async function loadCustomer(db: Database, id: string, lock = false): Prom
     .from(customerIngestAliases)
     .where(eq(customerIngestAliases.customerId, id))
     .orderBy(asc(customerIngestAliases.position));
-  const providers = await db
-    .select()
-    .from(customerBillingProviders)
-    .where(eq(customerBillingProviders.customerId, id))
-    .orderBy(asc(customerBillingProviders.position));
+  const providers = await billingProviderRows(db, id);
+  const asInput = (p: (typeof providers)[number]) =>
+    ({
+      billingProvider: p.billingProvider,
+      deliveryMethod: p.deliveryMethod,
+      configuration: p.configuration,
+    }) as BillingProviderConfigurationInput;
   const stored: Pick<Customer, ColumnField> = row;
   return {
     ...(stored satisfies Omit<CustomerInput, 'ingestAliases' | 'billingProviders'>),
     id: row.id,
     pricePlanDisplayName: row.pricePlanDisplayName,
-    billingProviders: providers.map(
-      (p) =>
-        ({
-          billingProvider: p.billingProvider,
-          deliveryMethod: p.deliveryMethod,
-          configuration: p.configuration,
-        }) as BillingProviderConfigurationInput,
+    billingProviders: providers
+      .filter((p) => p.archivedAt === null)
+      .sort((a, b) => a.position - b.position)
+      .map(asInput),
+    archivedBillingProviders: providers.flatMap((p) =>
+      p.archivedAt ? [{ ...asInput(p), id: p.id, archivedAt: p.archivedAt.toISOString() }] : [],
     ),
     ingestAliases: aliases.map((a) => a.alias),
     version: row.version,
@@ -465,10 +480,10 @@ export interface AliasOwner {
 }
 
 /** Who holds each of these aliases now (for messages; the database decides who gets one). */
-export async function findAliasOwners(aliases: string[]): Promise<Map<string, AliasOwner>> {
+export async function findAliasOwners(aliases: string[], reader?: Database): Promise<Map<string, AliasOwner>> {
   const owners = new Map<string, AliasOwner>();
   if (aliases.length === 0) return owners;
-  const db = await getDb();
+  const db = reader ?? (await getDb());
   const rows = await db
     .select({
       alias: customerIngestAliases.alias,
@@ -480,6 +495,35 @@ export async function findAliasOwners(aliases: string[]): Promise<Map<string, Al
     .innerJoin(customers, eq(customers.id, customerIngestAliases.customerId))
     .where(inArray(customerIngestAliases.alias, aliases));
   for (const r of rows) owners.set(r.alias, { id: r.id, name: r.name, archived: r.archivedAt !== null });
+  return owners;
+}
+
+/**
+ * Who holds each of these custom-field values, for the keys whose values are unique (for messages;
+ * the unique index decides). Keyed by the field's key.
+ */
+export async function findCustomFieldValueOwners(
+  db: Database,
+  fields: Record<string, string>,
+): Promise<Map<string, AliasOwner>> {
+  const owners = new Map<string, AliasOwner>();
+  const keys = Object.keys(fields);
+  if (keys.length === 0) return owners;
+  const rows = await db
+    .select({
+      key: customFieldUniqueValues.key,
+      value: customFieldUniqueValues.value,
+      id: customers.id,
+      name: customers.name,
+      archivedAt: customers.archivedAt,
+    })
+    .from(customFieldUniqueValues)
+    .innerJoin(customers, eq(customers.id, customFieldUniqueValues.customerId))
+    .where(
+      sql`(${customFieldUniqueValues.key}, ${customFieldUniqueValues.value}) in
+        (select * from unnest(${sql.param(keys)}::text[], ${sql.param(keys.map((k) => fields[k]))}::text[]))`,
+    );
+  for (const r of rows) owners.set(r.key, { id: r.id, name: r.name, archived: r.archivedAt !== null });
   return owners;
 }
 

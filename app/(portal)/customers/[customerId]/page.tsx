@@ -198,6 +198,11 @@ export default async function CustomerPage({ params }: Params) {
           <Item label="External ID">
             {customer.externalId && <Copyable value={customer.externalId} label="external ID" />}
           </Item>
+          <Item label="Salesforce account">
+            {customer.salesforceAccountId && (
+              <Copyable value={customer.salesforceAccountId} label="Salesforce account" />
+            )}
+          </Item>
           <Item label="UUID">
             <Copyable value={customer.id} label="UUID" />
           </Item>
@@ -328,6 +333,14 @@ export default async function CustomerPage({ params }: Params) {
           <Empty>This customer has no billing providers.</Empty>
         ) : (
           <BillingProviderCards providers={customer.billingProviders} />
+        )}
+        {customer.archivedBillingProviders.length > 0 && (
+          <section aria-labelledby="archived-billing-providers" className="mt-6">
+            <h3 id="archived-billing-providers" className="mb-3 text-sm font-semibold text-slate-700">
+              Archived configurations ({customer.archivedBillingProviders.length})
+            </h3>
+            <BillingProviderCards providers={customer.archivedBillingProviders} />
+          </section>
         )}
       </Card>
 

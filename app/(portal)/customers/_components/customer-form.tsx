@@ -221,6 +221,14 @@ export function CustomerForm(props: CustomerFormProps) {
               spellCheck={false}
               {...register('externalId')}
             />
+            <TextField
+              label="Salesforce account"
+              hint="Optional; the customer's Salesforce account ID"
+              error={errors.salesforceAccountId?.message}
+              autoComplete="off"
+              spellCheck={false}
+              {...register('salesforceAccountId')}
+            />
             <Field label="Price plan" error={errors.pricePlanName?.message}>
               {(control) => (
                 <select className={inputClass} {...control} {...register('pricePlanName')}>
