@@ -10,7 +10,7 @@ import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Th, theadClass } from '@/components/ui/table';
-import type { CustomerCount, CustomerPage, CustomerRow } from '@/lib/data/customers';
+import type { CustomerCount, CustomerPage, CustomerRow } from '@/lib/validations/customer-rows';
 import type { PricePlanOption } from '@/lib/validations/price-plan';
 import { customerCountQuery, customerListQuery } from '@/lib/queries/customers';
 import { cn, plural } from '@/lib/utils';
