@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { toast } from './toasts';
 
 export interface PricePlanFields {
@@ -124,5 +124,17 @@ export class PricePlansPage {
   async add(p: PricePlanFields) {
     await this.fill(p);
     await this.submit.click();
+  }
+
+  /** Adds the plan and waits for its row. */
+  async create(p: PricePlanFields) {
+    await this.add(p);
+    await expect(this.row(p.key)).toHaveCount(1);
+  }
+
+  /** Loads the page again and waits for this plan's row, so that what is read next is fresh. */
+  async reopen(key: string) {
+    await this.open();
+    await expect(this.row(key)).toHaveCount(1);
   }
 }

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { E2ERole } from '../users';
 import { toast } from './toasts';
 
@@ -112,5 +112,24 @@ export class UsersPage {
     await this.addField('Role').selectOption({ label: user.role });
     await this.addField('Password').fill(user.password);
     await this.addSubmit.click();
+  }
+
+  /** Adds the user and waits for its row. */
+  async create(user: UserFields) {
+    await this.add(user);
+    await expect(this.row(user.email)).toBeVisible();
+  }
+
+  /** Opens the page and adds this user; returns it. */
+  async openWithNewUser(user: UserFields) {
+    await this.open();
+    await this.create(user);
+    return user;
+  }
+
+  /** Loads the page again and waits for this user's row, so that what is read next is fresh. */
+  async reopen(email: string) {
+    await this.open();
+    await expect(this.row(email)).toBeVisible();
   }
 }
