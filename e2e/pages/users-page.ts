@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
+import { ROLES } from '../../lib/auth/permissions';
 import type { E2ERole } from '../users';
 import { toast } from './toasts';
+import { bodyRows, regionTable } from './portal-parts';
 
 export interface UserFields {
   name: string;
@@ -9,7 +11,7 @@ export interface UserFields {
   password: string;
 }
 
-export const ROLE_LABELS: Record<E2ERole, UserFields['role']> = { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' };
+export const ROLE_LABELS: Record<E2ERole, UserFields['role']> = ROLES;
 
 /** The users page (admins only): the table of users, "Add user" and "Set password" dialogs. */
 export class UsersPage {
@@ -24,12 +26,11 @@ export class UsersPage {
   }
 
   get table() {
-    return this.page.getByRole('region', { name: 'Users' }).getByRole('table');
+    return regionTable(this.page, 'Users');
   }
 
-  /** The body rows (the header row has column headers, not cells). */
   get rows() {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return bodyRows(this.table);
   }
 
   /** The row of the user whose email is exactly `email`. */
