@@ -68,6 +68,7 @@ describe('customerInput: the base form', () => {
       vatId: null,
       externalId: null,
       pricePlanName: null,
+      salesforceAccountId: null,
       tags: [],
       customFields: {},
       measurementMappings: [],
