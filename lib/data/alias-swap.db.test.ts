@@ -16,10 +16,11 @@ async function create(name: string, alias: string): Promise<string> {
 }
 
 /**
- * On PostgreSQL, makes the two saves meet where they deadlock: each has deleted its own aliases
- * and is about to insert the other's. A third session holds the billing-provider table (the step
- * between the two) until both saves wait there, then lets them go at once. PGlite runs one
- * transaction at a time, so there the saves simply start together.
+ * On PostgreSQL, makes the two saves meet where they deadlock: each deletes its own aliases and
+ * then inserts the other's. A third session holds the alias table until both saves wait to delete
+ * from it, then lets them go at once. (It must be a table both saves write: a save that only reads
+ * one waits for nothing, and the gate would wait forever.) PGlite runs one transaction at a time,
+ * so there the saves simply start together.
  */
 async function lockstep<T>(saves: () => Promise<T>[]): Promise<PromiseSettledResult<T>[]> {
   if (!process.env.DATABASE_URL) return Promise.allSettled(saves());
@@ -27,12 +28,13 @@ async function lockstep<T>(saves: () => Promise<T>[]): Promise<PromiseSettledRes
   await gate.connect();
   try {
     await gate.query('begin');
-    await gate.query('lock table customer_billing_providers in share mode');
+    await gate.query('lock table customer_ingest_aliases in share mode');
     const settled = Promise.allSettled(saves());
-    for (;;) {
+    for (const started = Date.now(); ;) {
+      if (Date.now() - started > 20_000) throw new Error('the two saves never both waited at the gate');
       const { rows } = await gate.query<{ n: number }>(
         `select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
-         where c.relname = 'customer_billing_providers' and not l.granted`,
+         where c.relname = 'customer_ingest_aliases' and not l.granted`,
       );
       if (rows[0]!.n >= 2) break;
     }
