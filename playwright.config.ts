@@ -16,6 +16,18 @@ const firstRunDatabase = process.env.DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_FIRST_RUN_DATABASE_URL ?? missing('E2E_FIRST_RUN_DATABASE_URL') }
   : { PGLITE_DIR: process.env.E2E_FIRST_RUN_PGLITE_DIR ?? path.join(path.dirname(pgliteDir), 'pglite-first-run') };
 
+// Specs whose subject is the same whatever the database (who may replay a server action, response
+// headers, public files, caps met before any query, a regex tried in the browser): npm test runs
+// them in its first (PGlite) pass only, and sets E2E_SECOND_PASS for the PostgreSQL pass.
+const SAME_ON_EVERY_DATABASE = [
+  /action-replay\.spec\.ts/,
+  /security-headers\.spec\.ts/,
+  /public-files\.spec\.ts/,
+  /mapping-safety\.spec\.ts/,
+  /request-limits\.spec\.ts/,
+];
+const secondPass = process.env.E2E_SECOND_PASS === '1';
+
 function missing(name: string): never {
   throw new Error(`${name} must name a second, empty PostgreSQL database when DATABASE_URL is set`);
 }
@@ -65,6 +77,7 @@ export default defineConfig({
         /client-address\.spec\.ts/,
         /outage\.spec\.ts/,
         /server-start\.spec\.ts/,
+        ...(secondPass ? SAME_ON_EVERY_DATABASE : []),
       ],
       dependencies: ['empty-database'],
       use: { storageState: storageState('editor') },

@@ -21,6 +21,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.password': 'Password set',
   'api_key.create': 'API key created',
   'api_key.revoke': 'API key revoked',
+  'custom_field_key.add': 'Custom field key registered',
+  'custom_field_key.update': 'Custom field key changed',
+  'custom_field_key.remove': 'Custom field key removed',
 };
 
 /** Names the stored codes stand for, where the page knows them (price plans: key → display name). */
@@ -36,6 +39,7 @@ const FIELD_LABELS: Record<string, string> = {
   sessions: 'Sessions',
   prefix: 'Prefix',
   revoked: 'Revoked',
+  enforceUniqueness: 'Unique values',
 };
 
 /** Where an entity names a field as its own form does ("Key" on a price plan, not "ID"). */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   index,
   integer,
   json,
@@ -46,6 +47,8 @@ export const customers = pgTable(
     legalName: text('legal_name'),
     vatId: text('vat_id'),
     externalId: text('external_id'),
+    // Metronome's customer_config.salesforce_account_id: the portal's "Salesforce account".
+    salesforceAccountId: text('salesforce_account_id'),
     pricePlanName: text('price_plan_name').references(() => pricePlans.name, {
       onUpdate: 'cascade',
       onDelete: 'restrict',
@@ -71,6 +74,7 @@ export const customers = pgTable(
     index('customers_id_sort_idx').on(sql`lower(${t.name})`, t.id),
     index('customers_name_sort_idx').on(sql`lower(${t.displayName})`, t.id),
     uniqueIndex('customers_external_id_key').on(t.externalId),
+    index('customers_salesforce_account_id_idx').on(t.salesforceAccountId),
     index('customers_search_text_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('customers_price_plan_idx').on(t.pricePlanName),
     index('customers_tags_idx').using('gin', t.tags),
@@ -96,6 +100,7 @@ export const customerIngestAliases = pgTable(
 export const customerBillingProviders = pgTable(
   'customer_billing_providers',
   {
+    id: uuid('id').primaryKey().defaultRandom(),
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
@@ -103,11 +108,48 @@ export const customerBillingProviders = pgTable(
     billingProvider: text('billing_provider').notNull(),
     deliveryMethod: text('delivery_method').notNull(),
     configuration: jsonb('configuration').$type<Record<string, string | boolean>>().notNull().default({}),
+    createdAt: timestampMs('created_at').notNull().defaultNow(),
+    // Archived configurations are kept for the record and free the provider for a new one.
+    archivedAt: timestampMs('archived_at'),
   },
   (t) => [
-    // At most one configuration per provider for a customer.
-    primaryKey({ name: 'customer_billing_providers_pkey', columns: [t.customerId, t.billingProvider] }),
-    index('customer_billing_providers_provider_idx').on(t.billingProvider, t.customerId),
+    // At most one active configuration per provider for a customer.
+    uniqueIndex('customer_billing_providers_active_key')
+      .on(t.customerId, t.billingProvider)
+      .where(sql`${t.archivedAt} is null`),
+    // The list's provider filter: customers with an active configuration of that provider.
+    index('customer_billing_providers_provider_idx')
+      .on(t.billingProvider, t.customerId)
+      .where(sql`${t.archivedAt} is null`),
+  ],
+);
+
+/** Custom-field keys registered through /v1 `customFields/addKey`; a key need not be registered to hold values. */
+export const customFieldKeys = pgTable('custom_field_keys', {
+  key: text('key').primaryKey(),
+  enforceUniqueness: boolean('enforce_uniqueness').notNull().default(false),
+  createdAt: timestampMs('created_at').notNull().defaultNow(),
+});
+
+/**
+ * The values of the keys whose values are unique across customers (archived ones included): the
+ * unique index settles who holds a value. Kept in step with customers.custom_fields by the one
+ * writer (db/customer-children.ts) and by addKey, which fills it when a key becomes unique.
+ */
+export const customFieldUniqueValues = pgTable(
+  'custom_field_unique_values',
+  {
+    key: text('key')
+      .notNull()
+      .references(() => customFieldKeys.key, { onDelete: 'cascade' }),
+    value: text('value').notNull(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    unique('custom_field_unique_values_key').on(t.key, t.value),
+    index('custom_field_unique_values_customer_idx').on(t.customerId),
   ],
 );
 
@@ -121,12 +163,13 @@ export const SEARCHABLE_ALIASES = 50;
 
 /**
  * The text the search box looks in, one line per field, lower-cased: ID, Name, email, external
- * ID and the first SEARCHABLE_ALIASES ingest aliases. Every line starts with a newline, so a prefix search is a LIKE on
+ * ID, Salesforce account and the first SEARCHABLE_ALIASES ingest aliases. Every line starts with a newline, so a prefix search is a LIKE on
  * "\n<prefix>" and no match runs across two fields. Kept up to date by the data layer after
  * every write of a customer or its aliases; bulk loads use the same expression.
  */
 export const customerSearchText = sql`(chr(10) || concat_ws(chr(10),
   lower(${customers.name}), lower(${customers.displayName}), lower(${customers.email}), lower(${customers.externalId}),
+  lower(${customers.salesforceAccountId}),
   (select string_agg(lower(a.alias), chr(10) order by a.position) from (select a.alias, a.position
     from ${customerIngestAliases} a where a.customer_id = ${customers.id} order by a.position
     limit ${sql.raw(String(SEARCHABLE_ALIASES))}) a)) || chr(10))`;

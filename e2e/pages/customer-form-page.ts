@@ -16,6 +16,7 @@ export interface CustomerFields {
   name?: string;
   description?: string;
   externalId?: string;
+  salesforceAccount?: string;
   pricePlan?: string; // the visible label, e.g. "Growth"
   tags?: string[];
   email?: string;
@@ -36,6 +37,16 @@ export interface CustomerFields {
   customFields?: { key: string; value: string }[];
   billingProviders?: BillingProviderFields[];
 }
+
+/** An address with every line filled, as the form takes it. */
+export const BERLIN_ADDRESS = {
+  addressLine1: 'Hauptstraße 1',
+  addressLine2: 'Hinterhaus',
+  city: 'Berlin',
+  state: 'BE',
+  zipcode: '10115',
+  country: 'Germany',
+} satisfies Partial<CustomerFields>;
 
 /** The detail page's address: /customers/<uuid>. */
 export const DETAIL_URL = /\/customers\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\?|$)/;
@@ -267,6 +278,7 @@ export class CustomerFormPage {
     if (c.name !== undefined) await this.field('Name').fill(c.name);
     if (c.description !== undefined) await this.field('Description').fill(c.description);
     if (c.externalId !== undefined) await this.field('External ID').fill(c.externalId);
+    if (c.salesforceAccount !== undefined) await this.field('Salesforce account').fill(c.salesforceAccount);
     if (c.pricePlan !== undefined) await this.field('Price plan').selectOption({ label: c.pricePlan });
     for (const tag of c.tags ?? []) await this.addTag(tag);
     if (c.email !== undefined) await this.field('Email').fill(c.email);
@@ -335,10 +347,15 @@ export class CustomerFormPage {
     }, text);
   }
 
-  /** Fills and submits; resolves once the browser has left the form (or not, on errors). */
-  async create(c: CustomerFields) {
+  /** Opens the create form and fills it; the caller submits. */
+  async openFilled(c: CustomerFields) {
     await this.open();
     await this.fill(c);
+  }
+
+  /** Opens, fills and submits; resolves once the browser has left the form (or not, on errors). */
+  async create(c: CustomerFields) {
+    await this.openFilled(c);
     await this.submit.click();
   }
 

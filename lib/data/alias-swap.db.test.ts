@@ -1,22 +1,16 @@
+import { customerValues, driver, valueRows } from '@/test/data';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { editor } from '@/test/actors';
-import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { getCustomer } from './customers';
 import { insertCustomer, updateCustomer } from './customers-write';
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 // PGlite runs one transaction at a time: a few rounds show that nothing else goes wrong there.
 const ROUNDS = process.env.DATABASE_URL ? 8 : 3;
 
-function input(values: Partial<CustomerFormValues> & { name: string }) {
-  return customerInput.parse({ ...emptyCustomerForm, ...values });
-}
-const aliases = (...values: string[]) => values.map((value) => ({ value }));
-
 async function create(name: string, alias: string): Promise<string> {
-  const result = await insertCustomer(editor, input({ name, ingestAliases: aliases(alias) }));
+  const result = await insertCustomer(editor, customerValues({ name, ingestAliases: valueRows(alias) }));
   if (!result.ok) throw new Error(result.message);
   return result.data.id;
 }
@@ -64,9 +58,9 @@ describe(`two customers taking each other's alias at the same moment, on ${drive
             editor,
             ids[i]!,
             current[i]!.version,
-            input({
+            customerValues({
               name: names[i]!,
-              ingestAliases: aliases(...current[1 - i]!.ingestAliases, `${names[i]}-r${round}`),
+              ingestAliases: valueRows(...current[1 - i]!.ingestAliases, `${names[i]}-r${round}`),
             }),
           ),
         ),

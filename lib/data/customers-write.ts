@@ -13,17 +13,30 @@ import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-r
 import type { ChangedBy } from '@/lib/validations/audit';
 import { CUSTOMER_FIELD_NAMES, customerId, type CustomerInput } from '@/lib/validations/customer';
 import { createdFields, diffRecords, lastActor, recordAudit } from './audit';
-import { findAliasOwners, iso, loadCustomer, type AliasOwner, type CustomerDetail } from './customers';
+import {
+  findAliasOwners,
+  findCustomFieldValueOwners,
+  iso,
+  loadCustomer,
+  type AliasOwner,
+  type CustomerDetail,
+} from './customers';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 import { pricePlanRefusal } from './price-plans';
 import { inTransaction } from './transaction';
 
 /** The fields an audit entry compares, in the portal's order. */
-function auditable(c: CustomerInput | CustomerDetail): Record<string, unknown> {
+export function auditable(c: CustomerInput | CustomerDetail): Record<string, unknown> {
   return Object.fromEntries(CUSTOMER_FIELD_NAMES.map((field) => [field, c[field]]));
 }
 
-const LIST_FIELDS = ['ingestAliases', 'secondaryEmails', 'tags', 'measurementMappings', 'billingProviders'] as const;
+export const CUSTOMER_LIST_FIELDS = [
+  'ingestAliases',
+  'secondaryEmails',
+  'tags',
+  'measurementMappings',
+  'billingProviders',
+] as const;
 
 const ownerLabel = (o: AliasOwner) => (o.archived ? `${o.name} (archived)` : o.name);
 
@@ -46,6 +59,7 @@ async function conflictErrors(input: CustomerInput, self?: string) {
         .where(and(eq(customers.externalId, input.externalId), notSelf))
     : [];
   const owners = await findAliasOwners(input.ingestAliases);
+  const valueOwners = await findCustomFieldValueOwners(db, input.customFields);
   const fieldErrors: FieldErrors = {};
   if (holder) {
     fieldErrors.name = [
@@ -62,14 +76,25 @@ async function conflictErrors(input: CustomerInput, self?: string) {
     aliasesTaken++;
     fieldErrors[`ingestAliases.${i}.value`] = [`Already used by customer ${ownerLabel(owner)}`];
   });
+  let valuesTaken = 0;
+  Object.keys(input.customFields).forEach((key, i) => {
+    const owner = valueOwners.get(key);
+    if (!owner || owner.id === self) return;
+    valuesTaken++;
+    fieldErrors[`customFields.${i}.value`] = [`Must be unique: already used by customer ${ownerLabel(owner)}`];
+  });
   const reasons = [
     holder ? 'the ID is already taken' : null,
     externalHolder ? 'the external ID is already taken' : null,
     aliasesTaken === 1 ? 'an ingest alias belongs to another customer' : null,
     aliasesTaken > 1 ? `${aliasesTaken} ingest aliases belong to other customers` : null,
+    valuesTaken > 0 ? 'a custom field value that must be unique belongs to another customer' : null,
   ].filter(Boolean);
   if (reasons.length === 0) {
-    return refused('conflict', failure('Another change took this ID or an alias a moment ago. Please try again.'));
+    return refused(
+      'conflict',
+      failure('Another change took this ID, an alias or a unique value a moment ago. Please try again.'),
+    );
   }
   return refused('conflict', failure(`Not saved: ${reasons.join(' and ')}.`, fieldErrors));
 }
@@ -86,7 +111,12 @@ async function refuseArchivedPlan(tx: Database, name: string) {
   if (reason) throw new ArchivedPlan(reason);
 }
 
-const UNIQUE_FIELDS = new Set(['customers_name_key', 'customers_external_id_key', 'customer_ingest_aliases_alias_key']);
+const UNIQUE_FIELDS = new Set([
+  'customers_name_key',
+  'customers_external_id_key',
+  'customer_ingest_aliases_alias_key',
+  'custom_field_unique_values_key',
+]);
 
 /** A write the database refused: a value someone else holds (HTTP 409), or one that is not valid (422). */
 export type CustomerRefusal = ReturnType<typeof failure> & { reason: 'conflict' | 'invalid' };
@@ -114,7 +144,8 @@ async function refusal(err: unknown, input: CustomerInput, self?: string): Promi
   throw err;
 }
 
-function columns(input: CustomerInput) {
+/** The fields of a record stored in the customer's own row. */
+export function customerColumns(input: CustomerInput) {
   const { ingestAliases, billingProviders, ...fields } = input;
   return fields;
 }
@@ -129,7 +160,7 @@ export async function insertCustomer(
   try {
     const id = await inTransaction(db, async (tx) => {
       if (input.pricePlanName) await refuseArchivedPlan(tx, input.pricePlanName);
-      const [row] = await tx.insert(customers).values(columns(input)).returning({ id: customers.id });
+      const [row] = await tx.insert(customers).values(customerColumns(input)).returning({ id: customers.id });
       if (!row) throw new Error('insert returned no row');
       await writeCustomerChildren(tx, row.id, input);
       await recordAudit(tx, actor, {
@@ -137,7 +168,7 @@ export async function insertCustomer(
         entityType: 'customer',
         entityId: row.id,
         entityLabel: input.name,
-        changes: createdFields(auditable(input), LIST_FIELDS),
+        changes: createdFields(auditable(input), CUSTOMER_LIST_FIELDS),
       });
       return row.id;
     });
@@ -178,11 +209,11 @@ export async function updateCustomer(
       if (input.pricePlanName && input.pricePlanName !== before.pricePlanName) {
         await refuseArchivedPlan(tx, input.pricePlanName); // a customer that has it keeps it
       }
-      const changes = diffRecords(auditable(before), auditable(input), LIST_FIELDS);
+      const changes = diffRecords(auditable(before), auditable(input), CUSTOMER_LIST_FIELDS);
       if (changes.length === 0) return { version: before.version, unchanged: true as const };
       const [row] = await tx
         .update(customers)
-        .set({ ...columns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
+        .set({ ...customerColumns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
         .where(and(eq(customers.id, id), eq(customers.version, expectedVersion)))
         .returning({ version: customers.version });
       if (!row) throw new VersionConflict();

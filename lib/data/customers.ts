@@ -19,7 +19,15 @@ import {
 import { cache } from 'react';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
-import { customerBillingProviders, customerIngestAliases, customers, pricePlans, type Customer } from '@/db/schema';
+import { billingProviderRows } from '@/db/customer-children';
+import {
+  customerBillingProviders,
+  customerIngestAliases,
+  customers,
+  customFieldUniqueValues,
+  pricePlans,
+  type Customer,
+} from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import type { BillingProviderConfigurationInput } from '@/lib/validations/billing-providers';
 import {
@@ -31,42 +39,19 @@ import {
   type CustomerInput,
 } from '@/lib/validations/customer';
 import { type CustomerFilters, type CustomerSort } from '@/lib/validations/customer-filters';
+import type {
+  AliasOwner,
+  CustomerCount,
+  CustomerDetail,
+  CustomerIdOwner,
+  CustomerPage,
+  CustomerRow,
+} from '@/lib/validations/customer-rows';
+
+export type { AliasOwner, CustomerCount, CustomerDetail, CustomerIdOwner, CustomerPage, CustomerRow };
 
 /** How many aliases a list row carries; the rest are counted. */
 export const ALIAS_PREVIEW = 3;
-
-export interface CustomerRow {
-  id: string;
-  name: string;
-  displayName: string;
-  email: string | null;
-  pricePlanName: string | null;
-  pricePlanDisplayName: string | null;
-  tags: string[];
-  aliases: string[];
-  aliasCount: number;
-  createdAt: string;
-  archivedAt: string | null;
-}
-
-export interface CustomerPage {
-  /** On a search's first page: the customers whose ID, external ID or an alias is the search. */
-  exactMatches: CustomerRow[];
-  items: CustomerRow[];
-  /** How many rows of the view come before this page (null when the cursor does not say). */
-  start: number | null;
-  nextCursor: string | null;
-  prevCursor: string | null;
-}
-
-export type CustomerDetail = CustomerInput & {
-  id: string;
-  pricePlanDisplayName: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-};
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -156,7 +141,8 @@ function filterConditions(filters: CustomerFilters): SQL[] {
   if (filters.provider) {
     where.push(
       sql`${customers.id} in (select ${customerBillingProviders.customerId} from ${customerBillingProviders}
-        where ${customerBillingProviders.billingProvider} = ${filters.provider})`,
+        where ${customerBillingProviders.billingProvider} = ${filters.provider}
+          and ${customerBillingProviders.archivedAt} is null)`,
     );
   }
   if (filters.tag) where.push(arrayContains(customers.tags, [filters.tag]));
@@ -336,11 +322,6 @@ export async function listCustomers(actor: Actor, filters: CustomerFilters): Pro
 /** Up to this many matches are counted exactly; past it, the planner's estimate is shown. */
 export const EXACT_COUNT_LIMIT = 10_000;
 
-export interface CustomerCount {
-  value: number;
-  exact: boolean;
-}
-
 /** How many customers the view matches, across all its pages. */
 export async function countCustomers(
   actor: Actor,
@@ -405,23 +386,24 @@ export async function loadCustomer(db: Database, id: string, lock = false): Prom
     .from(customerIngestAliases)
     .where(eq(customerIngestAliases.customerId, id))
     .orderBy(asc(customerIngestAliases.position));
-  const providers = await db
-    .select()
-    .from(customerBillingProviders)
-    .where(eq(customerBillingProviders.customerId, id))
-    .orderBy(asc(customerBillingProviders.position));
+  const providers = await billingProviderRows(db, id);
+  const asInput = (p: (typeof providers)[number]) =>
+    ({
+      billingProvider: p.billingProvider,
+      deliveryMethod: p.deliveryMethod,
+      configuration: p.configuration,
+    }) as BillingProviderConfigurationInput;
   const stored: Pick<Customer, ColumnField> = row;
   return {
     ...(stored satisfies Omit<CustomerInput, 'ingestAliases' | 'billingProviders'>),
     id: row.id,
     pricePlanDisplayName: row.pricePlanDisplayName,
-    billingProviders: providers.map(
-      (p) =>
-        ({
-          billingProvider: p.billingProvider,
-          deliveryMethod: p.deliveryMethod,
-          configuration: p.configuration,
-        }) as BillingProviderConfigurationInput,
+    billingProviders: providers
+      .filter((p) => p.archivedAt === null)
+      .sort((a, b) => a.position - b.position)
+      .map(asInput),
+    archivedBillingProviders: providers.flatMap((p) =>
+      p.archivedAt ? [{ ...asInput(p), id: p.id, archivedAt: p.archivedAt.toISOString() }] : [],
     ),
     ingestAliases: aliases.map((a) => a.alias),
     version: row.version,
@@ -458,17 +440,11 @@ export async function findCustomerIdByName(actor: Actor, name: string): Promise<
   return row?.id ?? null;
 }
 
-export interface AliasOwner {
-  id: string;
-  name: string;
-  archived: boolean;
-}
-
 /** Who holds each of these aliases now (for messages; the database decides who gets one). */
-export async function findAliasOwners(aliases: string[]): Promise<Map<string, AliasOwner>> {
+export async function findAliasOwners(aliases: string[], reader?: Database): Promise<Map<string, AliasOwner>> {
   const owners = new Map<string, AliasOwner>();
   if (aliases.length === 0) return owners;
-  const db = await getDb();
+  const db = reader ?? (await getDb());
   const rows = await db
     .select({
       alias: customerIngestAliases.alias,
@@ -483,19 +459,40 @@ export async function findAliasOwners(aliases: string[]): Promise<Map<string, Al
   return owners;
 }
 
+/**
+ * Who holds each of these custom-field values, for the keys whose values are unique (for messages;
+ * the unique index decides). Keyed by the field's key.
+ */
+export async function findCustomFieldValueOwners(
+  db: Database,
+  fields: Record<string, string>,
+): Promise<Map<string, AliasOwner>> {
+  const owners = new Map<string, AliasOwner>();
+  const keys = Object.keys(fields);
+  if (keys.length === 0) return owners;
+  const rows = await db
+    .select({
+      key: customFieldUniqueValues.key,
+      value: customFieldUniqueValues.value,
+      id: customers.id,
+      name: customers.name,
+      archivedAt: customers.archivedAt,
+    })
+    .from(customFieldUniqueValues)
+    .innerJoin(customers, eq(customers.id, customFieldUniqueValues.customerId))
+    .where(
+      sql`(${customFieldUniqueValues.key}, ${customFieldUniqueValues.value}) in
+        (select * from unnest(${sql.param(keys)}::text[], ${sql.param(keys.map((k) => fields[k]))}::text[]))`,
+    );
+  for (const r of rows) owners.set(r.key, { id: r.id, name: r.name, archived: r.archivedAt !== null });
+  return owners;
+}
+
 /** Whether an alias is free, and if not, who holds it (another customer than `exceptCustomer`). */
 export async function aliasOwner(actor: Actor, alias: string, exceptCustomer?: string): Promise<AliasOwner | null> {
   assertCan(actor, 'customers:read');
   const owner = (await findAliasOwners([alias])).get(alias);
   return owner && owner.id !== exceptCustomer ? owner : null;
-}
-
-export interface CustomerIdOwner {
-  id: string;
-  /** The customer's ID (its `name`), as stored: it may differ in case from the one asked about. */
-  name: string;
-  displayName: string;
-  archived: boolean;
 }
 
 /**

@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   'user.password',
   'api_key.create',
   'api_key.revoke',
+  'custom_field_key.add',
+  'custom_field_key.update',
+  'custom_field_key.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -23,6 +23,7 @@ export const MAX_NAME_LENGTH = 160;
 export const MAX_NAME_BYTES = 1600;
 export const MAX_DESCRIPTION_LENGTH = 5000;
 export const MAX_ALIAS_LENGTH = 128;
+export const MAX_SALESFORCE_ACCOUNT_LENGTH = 128;
 export const MAX_ALIASES = 2000;
 export const MAX_SECONDARY_EMAILS = 49;
 export const MAX_TAGS = 50;
@@ -275,6 +276,10 @@ export const CUSTOMER_FIELDS = {
     { group: 'contact' },
   ),
   externalId: textField('External ID', optionalText('External ID', 128)),
+  salesforceAccountId: textField(
+    'Salesforce account',
+    optionalText('Salesforce account', MAX_SALESFORCE_ACCOUNT_LENGTH),
+  ),
   pricePlanName: textField('Price plan', optionalText('Price plan', 128)),
   tags: field({ label: 'Tags', rule: tags, empty: [], toForm: (v) => [...v] }),
   customFields: field({

@@ -11,6 +11,7 @@ const ENTITY_LABELS: Record<string, string> = {
   price_plan: 'Price plan',
   user: 'User',
   api_key: 'API key',
+  custom_field_key: 'Custom field key',
 };
 
 /** What changed: the thing (a link to a customer), then its fields. */

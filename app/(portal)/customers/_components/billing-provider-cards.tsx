@@ -1,4 +1,6 @@
+import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
+import { RelativeTime } from '@/components/ui/relative-time';
 import { cn } from '@/lib/utils';
 import {
   BILLING_PROVIDERS,
@@ -65,19 +67,40 @@ function settingsOf(p: BillingProviderConfigurationInput): Setting[] {
   }
 }
 
-/** One readable card per billing provider: where invoices go and how, never raw JSON. */
-export function BillingProviderCards({ providers }: { providers: BillingProviderConfigurationInput[] }) {
+/** A configuration to show: an archived one has its id and when it was archived. */
+export type ProviderCard = BillingProviderConfigurationInput & { id?: string; archivedAt?: string | null };
+
+/**
+ * One readable card per billing provider: where invoices go and how, never raw JSON. Archived
+ * configurations (kept for the record) are marked, with their headings a level below.
+ */
+export function BillingProviderCards({ providers }: { providers: ProviderCard[] }) {
   return (
     <ul className="grid gap-4 md:grid-cols-2">
       {providers.map((p) => {
         const name = labelOf(BILLING_PROVIDERS, p.billingProvider);
-        const headingId = `billing-provider-${p.billingProvider}`;
+        const headingId = p.archivedAt ? `billing-provider-archived-${p.id}` : `billing-provider-${p.billingProvider}`;
+        const Heading = p.archivedAt ? 'h4' : 'h3';
         return (
-          <li key={p.billingProvider} className="min-w-0">
-            <article aria-labelledby={headingId} className="h-full rounded-md border border-slate-200 bg-slate-50 p-4">
-              <h3 id={headingId} className="font-semibold">
-                {name}
-              </h3>
+          <li key={p.id ?? p.billingProvider} className="min-w-0">
+            <article
+              aria-labelledby={headingId}
+              className={cn(
+                'h-full rounded-md border p-4',
+                p.archivedAt ? 'border-dashed border-slate-300 bg-white' : 'border-slate-200 bg-slate-50',
+              )}
+            >
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <Heading id={headingId} className="font-semibold">
+                  {name}
+                  {p.archivedAt && <span className="sr-only"> (archived)</span>}
+                </Heading>
+                {p.archivedAt && (
+                  <Badge>
+                    Archived <RelativeTime iso={p.archivedAt} className="ml-1" />
+                  </Badge>
+                )}
+              </div>
               <dl className="mt-3 space-y-3 text-sm">
                 <div>
                   <dt className="text-xs font-medium text-slate-600">Delivery method</dt>

@@ -34,7 +34,7 @@ import { PairRowsField } from './pair-rows-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
-import type { PricePlanOption } from '@/lib/data/price-plans';
+import type { PricePlanOption } from '@/lib/validations/price-plan';
 import type { ChangedBy } from '@/lib/validations/audit';
 
 type CustomerFormProps = { pricePlans: PricePlanOption[] } & (
@@ -220,6 +220,14 @@ export function CustomerForm(props: CustomerFormProps) {
               autoComplete="off"
               spellCheck={false}
               {...register('externalId')}
+            />
+            <TextField
+              label="Salesforce account"
+              hint="Optional; the customer's Salesforce account ID"
+              error={errors.salesforceAccountId?.message}
+              autoComplete="off"
+              spellCheck={false}
+              {...register('salesforceAccountId')}
             />
             <Field label="Price plan" error={errors.pricePlanName?.message}>
               {(control) => (

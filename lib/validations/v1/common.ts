@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { CUSTOM_FIELD_KEY_PATTERN, MAX_ALIAS_LENGTH, MAX_ALIASES, MAX_CUSTOM_FIELDS } from '../customer';
+
+// The rules /v1 shares between its endpoints. /v1 counts code points, as Metronome does (the
+// portal counts characters as people see them). Each schema here only checks and shapes input;
+// z.toJSONSchema({ io: 'input' }) turns it into the OpenAPI document's request schemas.
+
+/** Codes other than validation_failed that an issue can carry in `params.code`. */
+export type V1IssueCode = 'not_supported' | 'entity_not_supported';
+
+/** The first `max + 1` code points of `value` at most: enough to tell whether it is over `max`. */
+function codePoints(value: string, max: number): string[] {
+  const points: string[] = [];
+  for (const point of value) {
+    points.push(point);
+    if (points.length > max) break;
+  }
+  return points;
+}
+
+/** Whether `value` has more than `max` code points; looks at no more than 2 × max units. */
+export function overCodePoints(value: string, max: number): boolean {
+  if (value.length <= max) return false;
+  if (value.length > 2 * max) return true;
+  return codePoints(value, max).length > max;
+}
+
+/** The first `max` code points of `value` (a surrogate pair is never split). */
+export function cutCodePoints(value: string, max: number): string {
+  if (value.length <= max) return value;
+  return codePoints(value, max).slice(0, max).join('');
+}
+
+/** A string: trimmed, no NUL, 1–max code points. */
+export function v1Text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be blank')
+    .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
+    .refine((v) => !overCodePoints(v, max), `at most ${max} characters`)
+    .meta({ maxLength: max });
+}
+
+export const MAX_V1_NAME = 160;
+
+/** A name: trimmed, blank refused, cut to 160 code points then trimmed again (never refused for length). */
+export const v1Name = z
+  .string()
+  .trim()
+  .min(1, 'must not be blank')
+  .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
+  .transform((v) => cutCodePoints(v, MAX_V1_NAME).trim());
+
+export const v1Uuid = z
+  .string()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.uuid('must be a UUID'));
+
+export const v1ExternalId = v1Text(128);
+
+/** Ingest aliases: at most 2,000, each trimmed and 1–128, no repeats (after trimming). */
+export const v1IngestAliases = z
+  .array(v1Text(MAX_ALIAS_LENGTH))
+  .max(MAX_ALIASES, `at most ${MAX_ALIASES} ingest aliases`)
+  .superRefine((aliases, ctx) => {
+    const seen = new Map<string, number>();
+    aliases.forEach((alias, i) => {
+      const first = seen.get(alias);
+      if (first === undefined) seen.set(alias, i);
+      else ctx.addIssue({ code: 'custom', path: [i], message: `repeats ingest_aliases[${first}]` });
+    });
+  });
+
+export const MAX_CUSTOM_FIELD_KEY = 40;
+export const MAX_CUSTOM_FIELD_VALUE = 200;
+
+export const v1CustomFieldKey = z
+  .string()
+  .min(1, 'must not be blank')
+  .max(MAX_CUSTOM_FIELD_KEY, `at most ${MAX_CUSTOM_FIELD_KEY} characters`)
+  .regex(CUSTOM_FIELD_KEY_PATTERN, 'use only A–Z a–z 0–9 _ - .');
+
+export const v1CustomFieldValue = z
+  .string()
+  .trim()
+  .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
+  .refine((v) => !overCodePoints(v, MAX_CUSTOM_FIELD_VALUE), `at most ${MAX_CUSTOM_FIELD_VALUE} characters`)
+  .meta({ maxLength: MAX_CUSTOM_FIELD_VALUE });
+
+/** Custom fields as /v1 sends them: at most 50 keys (the data layer checks the merged result too). */
+export const v1CustomFields = z
+  .record(z.string(), v1CustomFieldValue)
+  .superRefine((fields, ctx) => {
+    const keys = Object.keys(fields);
+    if (keys.length > MAX_CUSTOM_FIELDS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_CUSTOM_FIELDS} keys` });
+    }
+    for (const key of keys.slice(0, MAX_CUSTOM_FIELDS + 1)) {
+      const problem = v1CustomFieldKey.safeParse(key);
+      if (!problem.success) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `key ${problem.error.issues[0]?.message}` });
+      }
+    }
+  })
+  .meta({ propertyNames: { pattern: '^[A-Za-z0-9_.-]{1,40}$' }, maxProperties: MAX_CUSTOM_FIELDS });
+
+/** `entity`: only "customer". */
+export const v1Entity = z.string().superRefine((v, ctx) => {
+  if (v !== 'customer') {
+    ctx.addIssue({ code: 'custom', message: 'only "customer" is supported', params: { code: 'entity_not_supported' } });
+  }
+});
+
+/** A known field Meterline does not support: present (and not null/empty where said) → not_supported. */
+export function notSupported(message: string, allowed: (v: unknown) => boolean = (v) => v === undefined) {
+  return z
+    .unknown()
+    .optional()
+    .superRefine((v, ctx) => {
+      if (!allowed(v)) ctx.addIssue({ code: 'custom', message, params: { code: 'not_supported' } });
+    });
+}
+
+/** One problem, with its field as a path (`ingest_aliases[2]`, `custom_fields.region`). */
+export interface V1FieldError {
+  field: string;
+  message: string;
+  /** validation_failed unless the rule says otherwise. */
+  code: 'validation_failed' | V1IssueCode;
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`;
+    return out ? `${out}.${String(part)}` : String(part);
+  }, '');
+}
+
+/** Every problem of a failed parse, in order; the first names the answer's `field` and `code`. */
+export function v1FieldErrors(error: z.ZodError): V1FieldError[] {
+  return error.issues.map((issue) => {
+    const code = (issue as { params?: { code?: V1IssueCode } }).params?.code;
+    const field = fieldPath(issue.path);
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+    const message = missing ? 'is required' : issue.message;
+    return { field, message, code: code ?? 'validation_failed' };
+  });
+}
