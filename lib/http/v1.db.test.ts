@@ -11,7 +11,7 @@ import { DatabaseUnavailableError } from '@/lib/data/db-errors';
 import { inTransaction } from '@/lib/data/transaction';
 import { SYSTEM_ACTOR } from '@/lib/data/users';
 import { v1NotSupported, v1Route, type V1Handler } from './v1';
-import { V1Error } from './v1-error';
+import { V1Error } from '@/lib/validations/v1/errors';
 
 // The /v1 wrapper against the database (PGlite or PostgreSQL): what a client sees, and what is saved.
 

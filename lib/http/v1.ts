@@ -18,7 +18,8 @@ import { MAX_V1_BODY_BYTES } from '@/lib/request-limits';
 import { canonical } from '@/lib/same-value';
 import { readCappedBody } from './read-json-body';
 import { TokenBuckets } from './rate-limit';
-import { V1Error, validationFailed } from './v1-error';
+import { V1Error, validationFailed } from '@/lib/validations/v1/errors';
+import { queryObject } from '@/lib/validations/v1/customers';
 
 /*
  * The one wrapper of every /v1 (and /v2) route handler: the API's contract (authentication,
@@ -177,16 +178,6 @@ async function readBody(request: NextRequest, empty: unknown): Promise<unknown> 
   } catch {
     throw new V1Error(400, 'invalid_json', 'The request body is not valid JSON.');
   }
-}
-
-/** The query string as an object: a repeated parameter becomes an array. */
-function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    out[key] = all.length === 1 ? all[0]! : all;
-  }
-  return out;
 }
 
 const MAX_IDEMPOTENCY_KEY = 255;
