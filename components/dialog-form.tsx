@@ -43,7 +43,7 @@ export function DialogForm<TValues extends FieldValues, TParsed, TData>({
   ...options
 }: DialogFormProps<TValues, TParsed, TData>) {
   const router = useRouter();
-  const { form, formMessage, messageRef, onSubmit, pending } = useActionForm<TValues, TParsed, TData>({
+  const { form, formId, formMessage, messageRef, onSubmit, pending } = useActionForm<TValues, TParsed, TData>({
     ...options,
     onSuccess: (data) => {
       toast.success(typeof doneMessage === 'string' ? doneMessage : doneMessage(data));
@@ -53,7 +53,7 @@ export function DialogForm<TValues extends FieldValues, TParsed, TData>({
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
       <Alert message={formMessage} ref={messageRef} focusable />
 
       {children(form)}

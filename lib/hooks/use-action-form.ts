@@ -1,9 +1,10 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import type { DefaultValues, FieldValues, Resolver } from 'react-hook-form';
 import type { ActionResult } from '@/lib/action-result';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
+import { useServerRenderedForm } from './use-server-rendered-form';
 
 export interface ActionFormOptions<TValues extends FieldValues, TParsed, TData> {
   resolver: Resolver<TValues, unknown, TParsed>;
@@ -23,8 +24,9 @@ export interface ActionFormOptions<TValues extends FieldValues, TParsed, TData> 
 /**
  * Every form of the portal: the schema checks in the browser on submit, then the server action;
  * the server's errors go next to their fields (focusing the first) or, when no field has one, to
- * the form message, which gets focus. Nothing typed is lost on a failure. `pending` stays true
- * after a success, while the page moves on.
+ * the form message, which gets focus. Nothing typed is lost on a failure, nor before the page's
+ * JavaScript runs (`useServerRenderedForm`: the form element takes `id={formId}`). `pending` stays
+ * true after a success, while the page moves on.
  */
 export function useActionForm<TValues extends FieldValues, TParsed, TData>({
   resolver,
@@ -35,7 +37,7 @@ export function useActionForm<TValues extends FieldValues, TParsed, TData>({
   invalidMessage = 'Some fields need attention.',
   onSuccess,
 }: ActionFormOptions<TValues, TParsed, TData>) {
-  const form = useForm<TValues, unknown, TParsed>({
+  const { form, formId } = useServerRenderedForm<TValues, TParsed>({
     resolver,
     defaultValues: defaultValues as DefaultValues<TValues>,
     mode: 'onSubmit',
@@ -73,5 +75,5 @@ export function useActionForm<TValues extends FieldValues, TParsed, TData>({
   const onSubmit = (event: FormEvent<HTMLFormElement>) =>
     handleSubmit(submit, () => setFormMessage(invalidMessage))(event);
   const pending = form.formState.isSubmitting || succeeded;
-  return { form, formMessage, messageRef, onSubmit, pending, fail };
+  return { form, formId, formMessage, messageRef, onSubmit, pending, fail };
 }

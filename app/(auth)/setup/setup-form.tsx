@@ -10,7 +10,7 @@ import { userInput, type UserFormValues } from '@/lib/validations/user';
 import { createFirstAdmin } from './actions';
 
 export function SetupForm() {
-  const { form, formMessage, messageRef, onSubmit, pending } = useActionForm({
+  const { form, formId, formMessage, messageRef, onSubmit, pending } = useActionForm({
     resolver: zodResolver(userInput),
     defaultValues: { name: '', email: '', password: '', role: 'admin' } as UserFormValues,
     action: createFirstAdmin,
@@ -32,7 +32,7 @@ export function SetupForm() {
   } = form;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create the first admin" className="space-y-4">
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label="Create the first admin" className="space-y-4">
       <Alert message={formMessage} ref={messageRef} focusable />
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...register('name')} />
       <TextField

@@ -54,7 +54,7 @@ async function signIn(values: SignInValues): Promise<ActionResult> {
 
 /** The sign-in form; the session cookie is HttpOnly, set by better-auth. */
 export function SignInForm({ next }: { next: string }) {
-  const { form, formMessage, messageRef, onSubmit, pending } = useActionForm({
+  const { form, formId, formMessage, messageRef, onSubmit, pending } = useActionForm({
     resolver: zodResolver(signInInput),
     defaultValues: { email: '', password: '' },
     action: signIn,
@@ -66,7 +66,7 @@ export function SignInForm({ next }: { next: string }) {
   const { register } = form;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-4">
+    <form id={formId} onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-4">
       <Alert message={formMessage} ref={messageRef} focusable />
       <TextField label="Email" type="email" autoComplete="username" required {...register('email')} />
       <TextField label="Password" type="password" autoComplete="current-password" required {...register('password')} />

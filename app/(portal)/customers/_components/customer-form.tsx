@@ -2,7 +2,7 @@
 
 import { useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
@@ -34,6 +34,7 @@ import { PairRowsField } from './pair-rows-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
+import { useServerRenderedForm } from '@/lib/hooks/use-server-rendered-form';
 import type { PricePlanOption } from '@/lib/validations/price-plan';
 import type { ChangedBy } from '@/lib/validations/audit';
 
@@ -63,7 +64,7 @@ export function CustomerForm(props: CustomerFormProps) {
   const customerId = editing ? props.customerId : undefined;
   const router = useRouter();
   const queryClient = useQueryClient();
-  const form = useForm<CustomerFormValues, unknown, CustomerInput>({
+  const { form, formId } = useServerRenderedForm<CustomerFormValues, CustomerInput>({
     resolver: zodResolver(customerInput),
     defaultValues: editing ? props.initialValues : emptyCustomerForm,
     mode: 'onSubmit',
@@ -154,6 +155,7 @@ export function CustomerForm(props: CustomerFormProps) {
   return (
     <FormProvider {...form}>
       <form
+        id={formId}
         ref={formRef}
         onSubmit={(event) => handleSubmit(submit, onInvalid)(event)}
         noValidate
