@@ -53,7 +53,7 @@ export function DialogForm<TValues extends FieldValues, TParsed, TData>({
     },
   });
   return (
-    <form id={formId} onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
+    <form id={formId} method="post" onSubmit={onSubmit} noValidate aria-label={label} className="space-y-4">
       <Alert message={formMessage} ref={messageRef} focusable />
 
       {children(form)}

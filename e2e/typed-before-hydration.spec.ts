@@ -130,3 +130,20 @@ test.describe('what is typed before the page has started', () => {
     await expect(page).not.toHaveURL(EDIT_URL);
   });
 });
+
+test.describe('Enter before the page has started', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('the sign-in form never puts the password into the URL', async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto('/sign-in', { waitUntil: 'commit' });
+    await page.getByLabel('Email').fill('someone@e2e.test');
+    await page.getByLabel('Password').fill('not-in-the-url-1234');
+    await page.getByLabel('Password').press('Enter');
+    await page.waitForLoadState('domcontentloaded');
+    release();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    expect(page.url()).not.toContain('not-in-the-url');
+    expect(new URL(page.url()).search).toBe('');
+  });
+});

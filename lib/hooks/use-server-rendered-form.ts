@@ -60,6 +60,8 @@ const sameValue = (a: unknown, b: unknown) =>
  * - when React takes the page over, a value a person typed (chose, ticked) before then stays, and
  *   counts as an unsaved change; text selected then stays selected, so what is typed next replaces it.
  * The form works the same when it is not server-rendered (in a dialog, after a client navigation).
+ * Its element also takes `method="post"`: Enter pressed before the JavaScript runs then sends the
+ * fields in a body the page ignores, never in the URL (a password in history and server logs).
  */
 export function useServerRenderedForm<TValues extends FieldValues, TParsed>(
   options: UseFormProps<TValues, unknown, TParsed>,

@@ -66,7 +66,7 @@ export function SignInForm({ next }: { next: string }) {
   const { register } = form;
 
   return (
-    <form id={formId} onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-4">
+    <form id={formId} method="post" onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-4">
       <Alert message={formMessage} ref={messageRef} focusable />
       <TextField label="Email" type="email" autoComplete="username" required {...register('email')} />
       <TextField label="Password" type="password" autoComplete="current-password" required {...register('password')} />

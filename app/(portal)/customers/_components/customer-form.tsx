@@ -156,6 +156,7 @@ export function CustomerForm(props: CustomerFormProps) {
     <FormProvider {...form}>
       <form
         id={formId}
+        method="post"
         ref={formRef}
         onSubmit={(event) => handleSubmit(submit, onInvalid)(event)}
         noValidate
