@@ -13,7 +13,14 @@ import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-r
 import type { ChangedBy } from '@/lib/validations/audit';
 import { CUSTOMER_FIELD_NAMES, customerId, type CustomerInput } from '@/lib/validations/customer';
 import { createdFields, diffRecords, lastActor, recordAudit } from './audit';
-import { findAliasOwners, findCustomFieldValueOwners, iso, loadCustomer, type AliasOwner, type CustomerDetail } from './customers';
+import {
+  findAliasOwners,
+  findCustomFieldValueOwners,
+  iso,
+  loadCustomer,
+  type AliasOwner,
+  type CustomerDetail,
+} from './customers';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 import { pricePlanRefusal } from './price-plans';
 import { inTransaction } from './transaction';
@@ -23,7 +30,13 @@ export function auditable(c: CustomerInput | CustomerDetail): Record<string, unk
   return Object.fromEntries(CUSTOMER_FIELD_NAMES.map((field) => [field, c[field]]));
 }
 
-export const CUSTOMER_LIST_FIELDS = ['ingestAliases', 'secondaryEmails', 'tags', 'measurementMappings', 'billingProviders'] as const;
+export const CUSTOMER_LIST_FIELDS = [
+  'ingestAliases',
+  'secondaryEmails',
+  'tags',
+  'measurementMappings',
+  'billingProviders',
+] as const;
 
 const ownerLabel = (o: AliasOwner) => (o.archived ? `${o.name} (archived)` : o.name);
 
@@ -78,7 +91,10 @@ async function conflictErrors(input: CustomerInput, self?: string) {
     valuesTaken > 0 ? 'a custom field value that must be unique belongs to another customer' : null,
   ].filter(Boolean);
   if (reasons.length === 0) {
-    return refused('conflict', failure('Another change took this ID, an alias or a unique value a moment ago. Please try again.'));
+    return refused(
+      'conflict',
+      failure('Another change took this ID, an alias or a unique value a moment ago. Please try again.'),
+    );
   }
   return refused('conflict', failure(`Not saved: ${reasons.join(' and ')}.`, fieldErrors));
 }

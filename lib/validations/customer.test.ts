@@ -80,6 +80,7 @@ describe('customerInput: the base form', () => {
       legalName: null,
       vatId: null,
       externalId: null,
+      salesforceAccountId: null,
       pricePlanName: null,
       tags: [],
       customFields: {},

@@ -276,7 +276,10 @@ export const CUSTOMER_FIELDS = {
     { group: 'contact' },
   ),
   externalId: textField('External ID', optionalText('External ID', 128)),
-  salesforceAccountId: textField('Salesforce account', optionalText('Salesforce account', MAX_SALESFORCE_ACCOUNT_LENGTH)),
+  salesforceAccountId: textField(
+    'Salesforce account',
+    optionalText('Salesforce account', MAX_SALESFORCE_ACCOUNT_LENGTH),
+  ),
   pricePlanName: textField('Price plan', optionalText('Price plan', 128)),
   tags: field({ label: 'Tags', rule: tags, empty: [], toForm: (v) => [...v] }),
   customFields: field({
