@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb, type Database } from '@/db';
 import { writeCustomerChildren, type CustomerChildren } from '@/db/customer-children';
 import { customers } from '@/db/schema';
@@ -16,6 +17,12 @@ import { auditable, customerColumns, CUSTOMER_LIST_FIELDS } from './customers-wr
 import { violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
 import { describeOwner, notFound, ownerOf, V1Error, type V1Owner } from './v1-errors';
+
+/** A customer id from a path or body, lowercased; a malformed one is not found. */
+export function knownId(id: string): string {
+  if (!z.uuid().safeParse(id).success) throw notFound();
+  return id.toLowerCase();
+}
 
 export interface V1WriteOptions {
   /**
