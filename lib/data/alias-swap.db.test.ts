@@ -23,8 +23,9 @@ async function create(name: string, alias: string): Promise<string> {
 
 /**
  * On PostgreSQL, makes the two saves meet where they deadlock: each has deleted its own aliases
- * and is about to insert the other's. A third session holds the billing-provider table (the step
- * between the two) until both saves wait there, then lets them go at once. PGlite runs one
+ * and is about to insert the other's. A third session holds the unique custom-field values table
+ * (a step between the two: every portal save clears the customer's rows there) until both saves
+ * wait there, then lets them go at once. PGlite runs one
  * transaction at a time, so there the saves simply start together.
  */
 async function lockstep<T>(saves: () => Promise<T>[]): Promise<PromiseSettledResult<T>[]> {
@@ -33,12 +34,12 @@ async function lockstep<T>(saves: () => Promise<T>[]): Promise<PromiseSettledRes
   await gate.connect();
   try {
     await gate.query('begin');
-    await gate.query('lock table customer_billing_providers in share mode');
+    await gate.query('lock table custom_field_unique_values in share mode');
     const settled = Promise.allSettled(saves());
     for (;;) {
       const { rows } = await gate.query<{ n: number }>(
         `select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
-         where c.relname = 'customer_billing_providers' and not l.granted`,
+         where c.relname = 'custom_field_unique_values' and not l.granted`,
       );
       if (rows[0]!.n >= 2) break;
     }
