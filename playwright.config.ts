@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium';
-import { E2E_PASSWORD, E2E_USERS, storageState } from './e2e/users';
+import { apiKeyFile, E2E_PASSWORD, E2E_USERS, storageState, type E2ERole } from './e2e/users';
 
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -16,6 +16,18 @@ const firstRunDatabase = process.env.DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_FIRST_RUN_DATABASE_URL ?? missing('E2E_FIRST_RUN_DATABASE_URL') }
   : { PGLITE_DIR: process.env.E2E_FIRST_RUN_PGLITE_DIR ?? path.join(path.dirname(pgliteDir), 'pglite-first-run') };
 
+// Specs whose subject is the same whatever the database (who may replay a server action, response
+// headers, public files, caps met before any query, a regex tried in the browser): npm test runs
+// them in its first (PGlite) pass only, and sets E2E_SECOND_PASS for the PostgreSQL pass.
+const SAME_ON_EVERY_DATABASE = [
+  /action-replay\.spec\.ts/,
+  /security-headers\.spec\.ts/,
+  /public-files\.spec\.ts/,
+  /mapping-safety\.spec\.ts/,
+  /request-limits\.spec\.ts/,
+];
+const secondPass = process.env.E2E_SECOND_PASS === '1';
+
 function missing(name: string): never {
   throw new Error(`${name} must name a second, empty PostgreSQL database when DATABASE_URL is set`);
 }
@@ -24,6 +36,13 @@ function missing(name: string): never {
 const createUsers = Object.entries(E2E_USERS)
   .map(([role, email]) => `npm run --silent user:create -- --email ${email} --role ${role} --password ${E2E_PASSWORD}`)
   .join(' && ');
+// And one API key per role, each written to its file (the key is the command's only output line).
+const createApiKeys = [
+  'mkdir -p e2e/.auth',
+  ...(Object.keys(E2E_USERS) as E2ERole[]).map(
+    (role) => `npm run --silent apikey:create -- --name e2e-${role} --role ${role} > ${apiKeyFile(role)}`,
+  ),
+].join(' && ');
 
 export default defineConfig({
   testDir: './e2e',
@@ -58,6 +77,7 @@ export default defineConfig({
         /client-address\.spec\.ts/,
         /outage\.spec\.ts/,
         /server-start\.spec\.ts/,
+        ...(secondPass ? SAME_ON_EVERY_DATABASE : []),
       ],
       dependencies: ['empty-database'],
       use: { storageState: storageState('editor') },
@@ -76,7 +96,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${createUsers} && node server.mjs -p ${port} -H 127.0.0.1`,
+      command: `${createUsers} && ${createApiKeys} && node server.mjs -p ${port} -H 127.0.0.1`,
       url: `${baseURL}/customers`,
       timeout: 300_000,
       reuseExistingServer: false,

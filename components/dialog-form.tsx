@@ -21,6 +21,8 @@ type DialogFormProps<TValues extends FieldValues, TParsed, TData> = Omit<
   doneMessage: string | ((data: TData) => string);
   /** Closes the dialog the form is in (after a success, and on Cancel). */
   onDone: () => void;
+  /** After a success, in place of closing: the dialog shows what came back (a new API key). */
+  onSaved?: (data: TData) => void;
   /** The fields, given the form (`register`, `formState.errors`). */
   children: (form: UseFormReturn<TValues, unknown, TParsed>) => ReactNode;
 };
@@ -36,6 +38,7 @@ export function DialogForm<TValues extends FieldValues, TParsed, TData>({
   pendingLabel,
   doneMessage,
   onDone,
+  onSaved,
   children,
   ...options
 }: DialogFormProps<TValues, TParsed, TData>) {
@@ -45,7 +48,8 @@ export function DialogForm<TValues extends FieldValues, TParsed, TData>({
     onSuccess: (data) => {
       toast.success(typeof doneMessage === 'string' ? doneMessage : doneMessage(data));
       router.refresh();
-      onDone();
+      if (onSaved) onSaved(data);
+      else onDone();
     },
   });
   return (

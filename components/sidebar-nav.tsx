@@ -9,6 +9,7 @@ const sections: { href: string; label: string; permission?: Permission }[] = [
   { href: '/customers', label: 'Customers' },
   { href: '/price-plans', label: 'Price plans' },
   { href: '/users', label: 'Users', permission: 'users:manage' },
+  { href: '/api-keys', label: 'API keys', permission: 'users:manage' },
   { href: '/audit', label: 'Audit', permission: 'audit:read' },
 ];
 

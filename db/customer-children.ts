@@ -35,18 +35,14 @@ export interface CustomerChildren {
  * after locking or inserting that row.
  */
 export async function writeCustomerChildren(tx: Database, id: string, children: CustomerChildren) {
-  // Aliases are deleted first and inserted last, with the other writes in between (a test makes
-  // two saves meet there: lib/data/alias-swap.db.test.ts).
-  if (children.ingestAliases) {
-    await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
-  }
+  if (children.ingestAliases) await writeIngestAliases(tx, id, children.ingestAliases);
   if (children.billingProviders) await writeActiveBillingProviders(tx, id, children.billingProviders);
   if (children.customFields) await writeUniqueCustomFieldValues(tx, id, children.customFields);
-  if (children.ingestAliases) await insertIngestAliases(tx, id, children.ingestAliases);
   await tx.update(customers).set({ searchText: customerSearchText }).where(eq(customers.id, id));
 }
 
-async function insertIngestAliases(tx: Database, id: string, aliases: string[]) {
+async function writeIngestAliases(tx: Database, id: string, aliases: string[]) {
+  await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
   if (aliases.length === 0) return;
   // One array parameter rather than three per alias: 2,000 aliases bind and plan in one go.
   await tx.execute(sql`insert into ${customerIngestAliases} (customer_id, position, alias)

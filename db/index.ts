@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -159,8 +160,15 @@ export function getDatabase(): Promise<DatabaseHandle> {
   return globalForDb.meterlineDb;
 }
 
+// The transaction a piece of work runs in (lib/data/transaction.ts `inTransaction`): inside it,
+// getDb() answers the transaction, so every read and write of the work joins it, and an inner
+// inTransaction becomes a savepoint. On globalThis, like the client: one scope per process.
+const globalForScope = globalThis as unknown as { meterlineTxScope?: AsyncLocalStorage<Database> };
+export const transactionScope = (globalForScope.meterlineTxScope ??= new AsyncLocalStorage<Database>());
+
+/** The database, or the transaction the caller runs in (see `transactionScope`). */
 export async function getDb(): Promise<Database> {
-  return (await getDatabase()).db;
+  return transactionScope.getStore() ?? (await getDatabase()).db;
 }
 
 /** Closes the process's database (scripts and tests; the server keeps it open). */

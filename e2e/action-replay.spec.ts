@@ -15,7 +15,7 @@ import { archiveFromItsPage, customersByName, editName } from './customer-steps'
 import { CustomerFormPage } from './pages/customer-form-page';
 import { PricePlansPage } from './pages/price-plans-page';
 import { UsersPage } from './pages/users-page';
-import { captureAction, replay, swap, type CapturedAction } from './server-actions';
+import { actionSentBy, replay, swap, type CapturedAction } from './server-actions';
 import { E2E_USERS, storageState, type E2ERole } from './users';
 
 // The server actions behind the forms, sent again by hand: each checks its caller, whatever the page
@@ -31,7 +31,12 @@ import { E2E_USERS, storageState, type E2ERole } from './users';
 interface ActionCase {
   name: string;
   allowed: 'editor' | 'admin';
-  capture(page: Page, clients: Clients): Promise<{ action: CapturedAction; attempt: () => Attempt }>;
+  capture(page: Page, clients: Clients): Promise<Replays>;
+}
+
+interface Replays {
+  action: CapturedAction;
+  attempt(): Attempt;
 }
 
 interface Attempt {
@@ -39,103 +44,111 @@ interface Attempt {
   tookEffect(): Promise<boolean>;
 }
 
+/**
+ * Attempts that send the captured request with `from` replaced by `to` (or, when `to` is a
+ * function, by a new value each time), and read back through `tookEffect` whether that took effect.
+ */
+function replacing(
+  action: CapturedAction,
+  from: string,
+  to: string | (() => string),
+  tookEffect: (to: string) => Promise<boolean>,
+): Replays {
+  expect(action.body).toContain(from);
+  return {
+    action,
+    attempt() {
+      const value = typeof to === 'string' ? to : to();
+      return { body: swap(action.body, from, value), tookEffect: () => tookEffect(value) };
+    },
+  };
+}
+
+/** A customer by its ID, as the editor reads it through the API. */
+async function customersAsEditor(clients: Clients) {
+  const editor = await clients.api(storageState('editor'));
+  return async (id: string) => (await customersByName(editor)).get(id);
+}
+
+/** Two new customers, the page left on the source's: the one acted on, and the one a replay aims at. */
+async function twoCustomers(page: Page, prefix: string, { archived = false } = {}) {
+  const form = new CustomerFormPage(page);
+  const [sourceId, targetId] = [uniqueId(`${prefix}-source`), uniqueId(`${prefix}-target`)];
+  const targetUuid = await form.createAndOpen({ id: targetId, name: `Target ${targetId}` });
+  if (archived) await archiveFromItsPage(page);
+  const sourceUuid = await form.createAndOpen({ id: sourceId, name: `Source ${sourceId}` });
+  if (archived) await archiveFromItsPage(page);
+  return { sourceId, targetId, sourceUuid, targetUuid };
+}
+
+/** The price plans page with two new plans: the one acted on (source) and the one a replay aims at. */
+async function openWithTwoPlans(plans: PricePlansPage, prefix: string) {
+  const [sourceKey, targetKey] = [uniqueId(`${prefix}-source`), uniqueId(`${prefix}-target`)];
+  await plans.open();
+  await plans.create({ key: targetKey, displayName: `Target ${targetKey}` });
+  await plans.create({ key: sourceKey, displayName: `Source ${sourceKey}` });
+  return [sourceKey, targetKey] as const;
+}
+
 const ACTION_CASES: ActionCase[] = [
   {
     name: 'create customer',
     allowed: 'editor',
     async capture(page, clients) {
-      const captured = captureAction(page, (url) => url.pathname === '/customers/new');
       const sourceId = uniqueId('replay-source');
-      await new CustomerFormPage(page).createAndOpen({ id: sourceId });
-      const action = await captured;
-      expect(action.body).toContain(sourceId);
-      const editor = await clients.api(storageState('editor'));
-      return {
+      const action = await actionSentBy(page, '/customers/new', () =>
+        new CustomerFormPage(page).createAndOpen({ id: sourceId }),
+      );
+      const customer = await customersAsEditor(clients);
+      return replacing(
         action,
-        attempt() {
-          const id = uniqueId('replay-create');
-          return {
-            body: swap(action.body, sourceId, id),
-            tookEffect: async () => (await customersByName(editor)).has(id),
-          };
-        },
-      };
+        sourceId,
+        () => uniqueId('replay-create'),
+        async (id) => Boolean(await customer(id)),
+      );
     },
   },
   {
     name: 'edit customer',
     allowed: 'editor',
     async capture(page, clients) {
-      const form = new CustomerFormPage(page);
-      const [sourceId, targetId] = [uniqueId('edit-source'), uniqueId('edit-target')];
-      const targetUuid = await form.createAndOpen({ id: targetId, name: `Target ${targetId}` });
-      const sourceUuid = await form.createAndOpen({ id: sourceId, name: `Source ${sourceId}` });
-      const captured = captureAction(page, (url) => url.pathname === `/customers/${sourceUuid}/edit`);
-      await editName(page, `Source ${sourceId}`, `Edited ${sourceId}`);
-      const action = await captured;
-      expect(action.body).toContain(`Edited ${sourceId}`);
+      const { sourceId, targetId, sourceUuid, targetUuid } = await twoCustomers(page, 'edit');
+      const action = await actionSentBy(page, `/customers/${sourceUuid}/edit`, () =>
+        editName(page, `Source ${sourceId}`, `Edited ${sourceId}`),
+      );
       // The same edit, of another customer still at version 1.
-      let body = swap(action.body, sourceUuid, targetUuid);
-      body = swap(body, `Edited ${sourceId}`, `Replayed ${targetId}`);
-      body = swap(body, sourceId, targetId);
-      const editor = await clients.api(storageState('editor'));
-      return {
-        action,
-        attempt: () => ({
-          body,
-          tookEffect: async () => (await customersByName(editor)).get(targetId)?.displayName === `Replayed ${targetId}`,
-        }),
-      };
+      const toTarget = { ...action, body: swap(swap(action.body, sourceUuid, targetUuid), sourceId, targetId) };
+      const customer = await customersAsEditor(clients);
+      return replacing(
+        toTarget,
+        `Edited ${targetId}`,
+        `Replayed ${targetId}`,
+        async (name) => (await customer(targetId))?.displayName === name,
+      );
     },
   },
   {
     name: 'archive customer',
     allowed: 'editor',
     async capture(page, clients) {
-      const form = new CustomerFormPage(page);
-      const targetId = uniqueId('archive-target');
-      const targetUuid = await form.createAndOpen({ id: targetId });
-      const sourceUuid = await form.createAndOpen({ id: uniqueId('archive-source') });
-      const captured = captureAction(page, (url) => url.pathname === `/customers/${sourceUuid}`);
-      await archiveFromItsPage(page);
-      const action = await captured;
-      expect(action.body).toContain(sourceUuid);
-      const editor = await clients.api(storageState('editor'));
-      return {
-        action,
-        attempt: () => ({
-          body: swap(action.body, sourceUuid, targetUuid),
-          tookEffect: async () => (await customersByName(editor)).get(targetId)?.archivedAt != null,
-        }),
-      };
+      const { targetId, sourceUuid, targetUuid } = await twoCustomers(page, 'archive');
+      const action = await actionSentBy(page, `/customers/${sourceUuid}`, () => archiveFromItsPage(page));
+      const customer = await customersAsEditor(clients);
+      return replacing(action, sourceUuid, targetUuid, async () => (await customer(targetId))?.archivedAt != null);
     },
   },
   {
     name: 'unarchive customer',
     allowed: 'editor',
     async capture(page, clients) {
-      const form = new CustomerFormPage(page);
-      const targetId = uniqueId('unarchive-target');
-      const targetUuid = await form.createAndOpen({ id: targetId });
-      await archiveFromItsPage(page);
-      const sourceUuid = await form.createAndOpen({ id: uniqueId('unarchive-source') });
-      await archiveFromItsPage(page);
-      const captured = captureAction(page, (url) => url.pathname === `/customers/${sourceUuid}`);
-      await page
-        .getByRole('region', { name: 'This customer is archived' })
-        .getByRole('button', { name: 'Unarchive' })
-        .click();
-      const action = await captured;
-      await expect(page.getByRole('region', { name: 'This customer is archived' })).toHaveCount(0);
-      expect(action.body).toContain(sourceUuid);
-      const editor = await clients.api(storageState('editor'));
-      return {
-        action,
-        attempt: () => ({
-          body: swap(action.body, sourceUuid, targetUuid),
-          tookEffect: async () => (await customersByName(editor)).get(targetId)?.archivedAt === null,
-        }),
-      };
+      const { targetId, sourceUuid, targetUuid } = await twoCustomers(page, 'unarchive', { archived: true });
+      const banner = page.getByRole('region', { name: 'This customer is archived' });
+      const action = await actionSentBy(page, `/customers/${sourceUuid}`, () =>
+        banner.getByRole('button', { name: 'Unarchive' }).click(),
+      );
+      await expect(banner).toHaveCount(0);
+      const customer = await customersAsEditor(clients);
+      return replacing(action, sourceUuid, targetUuid, async () => (await customer(targetId))?.archivedAt === null);
     },
   },
   {
@@ -145,26 +158,19 @@ const ACTION_CASES: ActionCase[] = [
       const plans = new PricePlansPage(page);
       const sourceKey = uniqueId('plan-source');
       await plans.open();
-      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
-      await plans.add({ key: sourceKey, displayName: `Plan ${sourceKey}` });
-      const action = await captured;
-      await expect(plans.row(sourceKey)).toHaveCount(1);
-      expect(action.body).toContain(sourceKey);
+      const action = await actionSentBy(page, '/price-plans', () =>
+        plans.create({ key: sourceKey, displayName: `Plan ${sourceKey}` }),
+      );
       const editor = new PricePlansPage(await clients.page(storageState('editor')));
-      return {
+      return replacing(
         action,
-        attempt() {
-          const key = uniqueId('plan-replay');
-          return {
-            body: swap(action.body, sourceKey, key),
-            async tookEffect() {
-              await editor.open();
-              await expect(editor.row(sourceKey)).toHaveCount(1);
-              return (await editor.row(key).count()) > 0;
-            },
-          };
+        sourceKey,
+        () => uniqueId('plan-replay'),
+        async (key) => {
+          await editor.reopen(sourceKey);
+          return (await editor.row(key).count()) > 0;
         },
-      };
+      );
     },
   },
   {
@@ -174,26 +180,16 @@ const ACTION_CASES: ActionCase[] = [
       const users = new UsersPage(page);
       const source = newUser('Viewer');
       await users.open();
-      const captured = captureAction(page, (url) => url.pathname === '/users');
-      await users.add(source);
-      const action = await captured;
-      await expect(users.row(source.email)).toBeVisible();
-      const sourceId = source.email.split('@')[0]!;
-      expect(action.body).toContain(sourceId);
-      return {
+      const action = await actionSentBy(page, '/users', () => users.create(source));
+      return replacing(
         action,
-        attempt() {
-          const id = uniqueId('viewer');
-          return {
-            body: swap(action.body, sourceId, id),
-            async tookEffect() {
-              await users.open();
-              await expect(users.row(source.email)).toBeVisible();
-              return (await users.row(`${id}@e2e.test`).count()) > 0;
-            },
-          };
+        source.email.split('@')[0]!,
+        () => uniqueId('viewer'),
+        async (id) => {
+          await users.reopen(source.email);
+          return (await users.row(`${id}@e2e.test`).count()) > 0;
         },
-      };
+      );
     },
   },
   {
@@ -201,28 +197,17 @@ const ACTION_CASES: ActionCase[] = [
     allowed: 'admin',
     async capture(page) {
       const users = new UsersPage(page);
-      const user = newUser('Viewer');
-      await users.open();
-      await users.add(user);
-      await expect(users.row(user.email)).toBeVisible();
-      const captured = captureAction(page, (url) => url.pathname === '/users');
-      await users.roleSelect(user.email).selectOption({ label: 'Editor' });
-      await users.saveRole(user.email).click();
-      const action = await captured;
+      const user = await users.openWithNewUser(newUser('Viewer'));
+      const action = await actionSentBy(page, '/users', async () => {
+        await users.roleSelect(user.email).selectOption({ label: 'Editor' });
+        await users.saveRole(user.email).click();
+      });
       await expect(users.toast(`Role changed: ${user.email} is now Editor`)).toBeVisible();
-      expect(action.body).toContain('"editor"');
       // The same user, back to Viewer.
-      return {
-        action,
-        attempt: () => ({
-          body: swap(action.body, '"editor"', '"viewer"'),
-          async tookEffect() {
-            await users.open();
-            await expect(users.row(user.email)).toBeVisible();
-            return (await users.roleSelect(user.email).inputValue()) === 'viewer';
-          },
-        }),
-      };
+      return replacing(action, '"editor"', '"viewer"', async () => {
+        await users.reopen(user.email);
+        return (await users.roleSelect(user.email).inputValue()) === 'viewer';
+      });
     },
   },
   {
@@ -230,27 +215,14 @@ const ACTION_CASES: ActionCase[] = [
     allowed: 'admin',
     async capture(page) {
       const users = new UsersPage(page);
-      const user = newUser('Viewer');
-      await users.open();
-      await users.add(user);
-      await expect(users.row(user.email)).toBeVisible();
-      const captured = captureAction(page, (url) => url.pathname === '/users');
-      await users.deactivate(user.email).click();
-      const action = await captured;
+      const user = await users.openWithNewUser(newUser('Viewer'));
+      const action = await actionSentBy(page, '/users', () => users.deactivate(user.email).click());
       await expect(users.reactivate(user.email)).toBeVisible();
-      expect(action.body).toContain('false');
       // The same user, active again.
-      return {
-        action,
-        attempt: () => ({
-          body: swap(action.body, 'false', 'true'),
-          async tookEffect() {
-            await users.open();
-            await expect(users.row(user.email)).toBeVisible();
-            return (await users.reactivate(user.email).count()) === 0;
-          },
-        }),
-      };
+      return replacing(action, 'false', 'true', async () => {
+        await users.reopen(user.email);
+        return (await users.reactivate(user.email).count()) === 0;
+      });
     },
   },
   {
@@ -258,32 +230,22 @@ const ACTION_CASES: ActionCase[] = [
     allowed: 'editor',
     async capture(page) {
       const plans = new PricePlansPage(page);
-      const [sourceKey, targetKey] = [uniqueId('edit-plan-source'), uniqueId('edit-plan-target')];
-      await plans.open();
-      await plans.add({ key: targetKey, displayName: `Target ${targetKey}` });
-      await expect(plans.row(targetKey)).toHaveCount(1);
-      await plans.add({ key: sourceKey, displayName: `Source ${sourceKey}` });
-      await expect(plans.row(sourceKey)).toHaveCount(1);
-      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
-      await plans.edit(sourceKey, { displayName: `Edited ${sourceKey}` });
-      const action = await captured;
+      const [sourceKey, targetKey] = await openWithTwoPlans(plans, 'edit-plan');
+      const action = await actionSentBy(page, '/price-plans', () =>
+        plans.edit(sourceKey, { displayName: `Edited ${sourceKey}` }),
+      );
       await expect(plans.cell(sourceKey, 'Display name')).toHaveText(`Edited ${sourceKey}`);
-      expect(action.body).toContain(sourceKey);
       // The same edit (made on version 1), of another plan still at version 1.
-      return {
-        action,
-        attempt() {
-          const name = `Replayed ${uniqueId('plan')}`;
-          return {
-            body: swap(swap(action.body, `Edited ${sourceKey}`, name), sourceKey, targetKey),
-            async tookEffect() {
-              await plans.open();
-              await expect(plans.row(targetKey)).toHaveCount(1);
-              return (await plans.cell(targetKey, 'Display name').textContent()) === name;
-            },
-          };
+      const toTarget = { ...action, body: swap(action.body, sourceKey, targetKey) };
+      return replacing(
+        toTarget,
+        `Edited ${targetKey}`,
+        () => `Replayed ${uniqueId('plan')}`,
+        async (name) => {
+          await plans.reopen(targetKey);
+          return (await plans.cell(targetKey, 'Display name').textContent()) === name;
         },
-      };
+      );
     },
   },
   {
@@ -291,28 +253,13 @@ const ACTION_CASES: ActionCase[] = [
     allowed: 'editor',
     async capture(page) {
       const plans = new PricePlansPage(page);
-      const [sourceKey, targetKey] = [uniqueId('archive-plan-source'), uniqueId('archive-plan-target')];
-      await plans.open();
-      await plans.add({ key: targetKey, displayName: `Target ${targetKey}` });
-      await expect(plans.row(targetKey)).toHaveCount(1);
-      await plans.add({ key: sourceKey, displayName: `Source ${sourceKey}` });
-      await expect(plans.row(sourceKey)).toHaveCount(1);
-      const captured = captureAction(page, (url) => url.pathname === '/price-plans');
-      await plans.archiveButton(sourceKey).click();
-      const action = await captured;
+      const [sourceKey, targetKey] = await openWithTwoPlans(plans, 'archive-plan');
+      const action = await actionSentBy(page, '/price-plans', () => plans.archiveButton(sourceKey).click());
       await expect(plans.unarchiveButton(sourceKey)).toBeVisible();
-      expect(action.body).toContain(sourceKey);
-      return {
-        action,
-        attempt: () => ({
-          body: swap(action.body, sourceKey, targetKey),
-          async tookEffect() {
-            await plans.open();
-            await expect(plans.row(targetKey)).toHaveCount(1);
-            return (await plans.unarchiveButton(targetKey).count()) > 0;
-          },
-        }),
-      };
+      return replacing(action, sourceKey, targetKey, async () => {
+        await plans.reopen(targetKey);
+        return (await plans.unarchiveButton(targetKey).count()) > 0;
+      });
     },
   },
   {
@@ -320,33 +267,23 @@ const ACTION_CASES: ActionCase[] = [
     allowed: 'admin',
     async capture(page, clients) {
       const users = new UsersPage(page);
-      const user = newUser('Viewer');
-      await users.open();
-      await users.add(user);
-      await expect(users.row(user.email)).toBeVisible();
+      const user = await users.openWithNewUser(newUser('Viewer'));
       const first = `first-${randomUUID()}`;
-      const captured = captureAction(page, (url) => url.pathname === '/users');
-      await users.setPassword(user.email, first);
-      const action = await captured;
+      const action = await actionSentBy(page, '/users', () => users.setPassword(user.email, first));
       await expect(users.toast(`Password set: ${user.email} was signed out everywhere`)).toBeVisible();
-      expect(action.body).toContain(first);
       const origin = new URL(action.url).origin;
       // The same user, another password each time: it took effect if that password signs them in.
-      return {
+      return replacing(
         action,
-        attempt() {
-          const password = `replayed-${randomUUID()}`;
-          return {
-            body: swap(action.body, first, password),
-            async tookEffect() {
-              const response = await (
-                await clients.api(ANONYMOUS)
-              ).post('/api/auth/sign-in/email', { headers: { origin }, data: { email: user.email, password } });
-              return response.status() === 200;
-            },
-          };
+        first,
+        () => `replayed-${randomUUID()}`,
+        async (password) => {
+          const response = await (
+            await clients.api(ANONYMOUS)
+          ).post('/api/auth/sign-in/email', { headers: { origin }, data: { email: user.email, password } });
+          return response.status() === 200;
         },
-      };
+      );
     },
   },
 ];
@@ -389,9 +326,9 @@ test.describe('server actions check the caller, whatever the page showed', () =>
     clients,
   }) => {
     const first = await clients.signIn(E2E_USERS.viewer);
-    const captured = captureAction(first, (url) => url.pathname === '/customers');
-    await first.getByRole('button', { name: 'Sign out' }).click();
-    const action = await captured;
+    const action = await actionSentBy(first, '/customers', () =>
+      first.getByRole('button', { name: 'Sign out' }).click(),
+    );
     await expect(first).toHaveURL(/\/sign-in$/);
 
     // A session of its own, so that the shared viewer session stays signed in.
@@ -456,10 +393,7 @@ async function refusedCallers(clients: Clients, allowed: 'editor' | 'admin'): Pr
  */
 async function deactivatedState(clients: Clients, role: 'editor' | 'admin'): Promise<State> {
   const admin = new UsersPage(await clients.page(storageState('admin')));
-  const user = newUser('Editor');
-  await admin.open();
-  await admin.add(user);
-  await expect(admin.row(user.email)).toBeVisible();
+  const user = await admin.openWithNewUser(newUser('Editor'));
 
   const theirs = await clients.signIn(user.email, user.password);
   const state = await theirs.context().storageState();

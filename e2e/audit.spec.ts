@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, uniqueId, expectNoAxeViolations, DETAIL_URL } from './fixtures';
+import { test, expect, uniqueId, expectNoAxeViolations, expectNoSidewaysScroll, DETAIL_URL } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 import { CustomerFormPage, EDIT_URL, type CustomerFields } from './pages/customer-form-page';
 import { E2E_USERS, storageState, type E2ERole } from './users';
@@ -46,14 +46,6 @@ function historyEntries(page: Page) {
 
 /** The toast that sonner shows (one Toaster for the portal). */
 const toast = (page: Page, text: string) => page.getByRole('region', { name: /^Notifications/ }).getByText(text);
-
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    viewport: window.innerWidth,
-  }));
-  expect(widths.page, 'the page is no wider than the viewport').toBeLessThanOrEqual(widths.viewport);
-}
 
 /** A page in a browser of its own, signed in as `role`. */
 async function pageAs(browser: Browser, role: E2ERole) {

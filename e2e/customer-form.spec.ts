@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, uniqueId, expectNoAxeViolations } from './fixtures';
 import { EDIT_URL } from './pages/customer-form-page';
 import { toast } from './pages/toasts';
+import { sidebarLink } from './pages/portal-parts';
 
 // The customer form's confirmations (one toast system, nothing left in the address), what keeps
 // unsaved edits from being lost, and the help it gives while typing and after a refused submit.
@@ -12,8 +13,6 @@ const CLEAN_DETAIL_URL = /\/customers\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 const discardDialog = (page: Page) => page.getByRole('dialog', { name: 'Discard unsaved changes?' });
 const keepEditing = (page: Page) => discardDialog(page).getByRole('button', { name: 'Keep editing' });
 const discardChanges = (page: Page) => discardDialog(page).getByRole('button', { name: 'Discard changes' });
-const sidebarLink = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
 const cancel = (page: Page) => page.getByRole('main').getByRole('link', { name: 'Cancel', exact: true });
 const archivedBanner = (page: Page) => page.getByRole('region', { name: 'This customer is archived' });
 const archiveButton = (page: Page) => page.getByRole('main').getByRole('button', { name: 'Archive', exact: true });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { test, expect, uniqueId, expectNoAxeViolations, DETAIL_URL } from './fixtures';
-import { CustomerFormPage } from './pages/customer-form-page';
+import { BERLIN_ADDRESS, CustomerFormPage } from './pages/customer-form-page';
 
 test.describe('create a customer', () => {
   test('every field goes from the form to the detail page and the list', async ({
@@ -12,22 +12,15 @@ test.describe('create a customer', () => {
   }) => {
     const id = uniqueId('acme');
     const aliases = [uniqueId('acme-prod'), uniqueId('acme-staging')];
-    await customerForm.open();
-    await customerForm.fill({
+    await customerForm.create({
       id,
       name: 'Acme Rockets GmbH',
       description: 'Rocket-powered roller skates.\nBilled monthly.',
       email: 'billing@acme.example',
       website: 'https://acme.example/rockets',
-      addressLine1: 'Hauptstraße 1',
-      addressLine2: 'Hinterhaus',
-      city: 'Berlin',
-      state: 'BE',
-      zipcode: '10115',
-      country: 'Germany',
+      ...BERLIN_ADDRESS,
       aliases,
     });
-    await customerForm.submit.click();
 
     await expect(page).toHaveURL(DETAIL_URL);
     const detailUrl = new URL(page.url()).pathname;
@@ -39,8 +32,7 @@ test.describe('create a customer', () => {
     await expect(customerDetail.item('Email')).toHaveText('billing@acme.example');
     await expect(customerDetail.item('Email').getByRole('link')).toHaveAttribute('href', 'mailto:billing@acme.example');
     await expect(customerDetail.item('Website').getByRole('link')).toHaveText('https://acme.example/rockets');
-    await expect(customerDetail.item('Address')).toHaveText('Hauptstraße 1, Hinterhaus, Berlin, BE, 10115');
-    await expect(customerDetail.item('Country')).toHaveText('Germany');
+    await customerDetail.expectAddress(BERLIN_ADDRESS);
     await expect(customerDetail.item('Created').locator('time')).toHaveAttribute(
       'title',
       /^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} UTC$/,
@@ -79,8 +71,7 @@ test.describe('create a customer', () => {
     customersList,
   }) => {
     const id = uniqueId('dblclick');
-    await customerForm.open();
-    await customerForm.fill({ id, aliases: [uniqueId('dbl-alias')] });
+    await customerForm.openFilled({ id, aliases: [uniqueId('dbl-alias')] });
     // Server actions are POSTs carrying a Next-Action header: count them.
     const actionCalls: string[] = [];
     page.on('request', (request) => {
@@ -138,9 +129,7 @@ test.describe('what the database refuses comes back next to the field', () => {
 
     const sameIdOtherCase = id.toUpperCase();
     const aliases = [uniqueId('free-a'), uniqueId('free-b')];
-    await customerForm.open();
-    await customerForm.fill({ id: sameIdOtherCase, name: 'Second try', email: 'second@example.com', aliases });
-    await customerForm.submit.click();
+    await customerForm.create({ id: sameIdOtherCase, name: 'Second try', email: 'second@example.com', aliases });
 
     const message = `This ID is already taken by “${id}” (IDs are compared ignoring case)`;
     await expect(customerForm.formAlert).toHaveText('Not saved: the ID is already taken.');
@@ -165,9 +154,7 @@ test.describe('what the database refuses comes back next to the field', () => {
 
     const id = uniqueId('newcomer');
     const free = uniqueId('free-alias');
-    await customerForm.open();
-    await customerForm.fill({ id, name: 'Newcomer', email: 'new@example.com', aliases: [free, taken] });
-    await customerForm.submit.click();
+    await customerForm.create({ id, name: 'Newcomer', email: 'new@example.com', aliases: [free, taken] });
 
     await expect(customerForm.formAlert).toHaveText('Not saved: an ingest alias belongs to another customer.');
     await expect(customerForm.alias(2)).toHaveAttribute('aria-invalid', 'true');
@@ -188,9 +175,7 @@ test.describe('what the database refuses comes back next to the field', () => {
     await customerForm.create({ id: owner, aliases: [taken] });
     await expect(page).toHaveURL(DETAIL_URL);
 
-    await customerForm.open();
-    await customerForm.fill({ id: owner, aliases: [taken] });
-    await customerForm.submit.click();
+    await customerForm.create({ id: owner, aliases: [taken] });
 
     await expect(customerForm.formAlert).toHaveText(
       'Not saved: the ID is already taken and an ingest alias belongs to another customer.',
@@ -271,8 +256,7 @@ test.describe('alias rows', () => {
   });
 
   test('pasting several lines into a filled row adds the rows after it', async ({ customerForm }) => {
-    await customerForm.open();
-    await customerForm.fill({ id: uniqueId('paste'), aliases: ['first', 'last'] });
+    await customerForm.openFilled({ id: uniqueId('paste'), aliases: ['first', 'last'] });
     await customerForm.paste(customerForm.alias(1), 'x\ny');
 
     await expectAliasValues(customerForm, ['first', 'x', 'y', 'last']);
@@ -289,8 +273,7 @@ test.describe('alias rows', () => {
 
   test('"Remove alias" removes its row', async ({ page, customerForm, customerDetail }) => {
     const aliases = [uniqueId('keep-1'), uniqueId('drop'), uniqueId('keep-2')];
-    await customerForm.open();
-    await customerForm.fill({ id: uniqueId('remove'), aliases });
+    await customerForm.openFilled({ id: uniqueId('remove'), aliases });
 
     await customerForm.removeAlias(2).click();
 
@@ -306,8 +289,7 @@ test.describe('alias rows', () => {
     test.setTimeout(90_000);
     const id = uniqueId('bulk');
     const aliases = Array.from({ length: 2000 }, (_, i) => `${id}-alias-${i + 1}`);
-    await customerForm.open();
-    await customerForm.fill({ id });
+    await customerForm.openFilled({ id });
     await customerForm.addAlias.click();
     await customerForm.paste(customerForm.alias(1), aliases.join('\n'));
     await expect(customerForm.aliasInputs).toHaveCount(2000);
@@ -490,9 +472,7 @@ test.describe('accessibility (axe)', () => {
       });
 
       test('create form showing errors', async ({ page, customerForm }) => {
-        await customerForm.open();
-        await customerForm.fill({ id: '-bad id', email: 'nope', website: 'ftp://x', aliases: ['', 'same', 'same'] });
-        await customerForm.submit.click();
+        await customerForm.create({ id: '-bad id', email: 'nope', website: 'ftp://x', aliases: ['', 'same', 'same'] });
         await expect(customerForm.formAlert).toHaveText('Some fields need attention.');
         await expect(customerForm.field('Email')).toHaveAttribute('aria-invalid', 'true');
         await expectNoAxeViolations(page);

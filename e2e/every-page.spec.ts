@@ -98,6 +98,10 @@ test.describe('every page, light and dark, desktop and phone', () => {
     await sweep(page, '/users', heading('Users'));
   });
 
+  test('API keys', async ({ page }) => {
+    await sweep(page, '/api-keys', heading('API keys'));
+  });
+
   test('audit', async ({ page }) => {
     await sweep(page, '/audit', heading(/Audit/));
   });

@@ -19,6 +19,15 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary, 'axe-core violations').toEqual([]);
 }
 
+/** The page scrolls only up and down: nothing is wider than the viewport. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }));
+  expect(widths.page, 'the page is no wider than the viewport').toBeLessThanOrEqual(widths.viewport);
+}
+
 export const test = base.extend<{
   customerForm: CustomerFormPage;
   customersList: CustomersListPage;

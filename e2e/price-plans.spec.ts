@@ -68,8 +68,7 @@ test.describe('price plans', () => {
     const plans = new PricePlansPage(page);
     const key = uniqueId('scale');
     await plans.open();
-    await plans.add({ key, displayName: 'Scale' });
-    await expect(plans.row(key)).toHaveCount(1);
+    await plans.create({ key, displayName: 'Scale' });
 
     await plans.add({ key: key.toUpperCase(), displayName: 'Scale again', description: 'Should not be saved.' });
 
@@ -103,8 +102,7 @@ test.describe('editing and archiving price plans', () => {
     const plans = new PricePlansPage(page);
     const key = uniqueId('rename');
     await plans.open();
-    await plans.add({ key, displayName: `Before ${key}`, description: 'Old terms.' });
-    await expect(plans.row(key)).toHaveCount(1);
+    await plans.create({ key, displayName: `Before ${key}`, description: 'Old terms.' });
 
     await plans.edit(key, { displayName: `After ${key}`, description: 'New terms.\nBilled monthly.' });
 
@@ -135,8 +133,7 @@ test.describe('editing and archiving price plans', () => {
     const key = uniqueId('retired');
     const displayName = `Retired ${key}`;
     await plans.open();
-    await plans.add({ key, displayName });
-    await expect(plans.row(key)).toHaveCount(1);
+    await plans.create({ key, displayName });
     const holder = uniqueId('holder');
     const holderUuid = await customerForm.createAndOpen({ id: holder, pricePlan: displayName });
 
@@ -194,8 +191,7 @@ test.describe('editing and archiving price plans', () => {
     const key = uniqueId('counted');
     const displayName = `Counted ${key}`;
     await plans.open();
-    await plans.add({ key, displayName });
-    await expect(plans.row(key)).toHaveCount(1);
+    await plans.create({ key, displayName });
     const ids = [uniqueId('on-plan'), uniqueId('on-plan')];
     for (const id of ids) await customerForm.createAndOpen({ id, pricePlan: displayName });
     const elsewhere = uniqueId('elsewhere');

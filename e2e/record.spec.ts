@@ -1,7 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { test, expect, uniqueId, expectNoAxeViolations, DETAIL_URL } from './fixtures';
 import { CustomerDetailPage } from './pages/customer-detail-page';
-import { CustomerFormPage, EDIT_URL, type CustomerFields } from './pages/customer-form-page';
+import { BERLIN_ADDRESS, CustomerFormPage, EDIT_URL, type CustomerFields } from './pages/customer-form-page';
 
 // The whole customer record: every field from the form to the detail page and back into the edit form,
 // editing, stale edits, and the checks of the newer fields (tags, mappings, custom fields, billing providers).
@@ -24,12 +24,7 @@ function fullCustomer(prefix: string): CustomerFields {
     logoUrl: 'https://full.example/logo.png',
     legalName: 'Full Record GmbH',
     vatId: 'DE123456789',
-    addressLine1: 'Hauptstraße 1',
-    addressLine2: 'Hinterhaus',
-    city: 'Berlin',
-    state: 'BE',
-    zipcode: '10115',
-    country: 'Germany',
+    ...BERLIN_ADDRESS,
     aliases: [`${id}-prod`, `${id}-staging`],
     mappings: [{ label: 'region', regex: 'us-(east|west)-\\d' }],
     customFields: [
@@ -59,9 +54,7 @@ test.describe('the whole record', () => {
     customerDetail,
   }) => {
     const c = fullCustomer('full');
-    await customerForm.open();
-    await customerForm.fill(c);
-    await customerForm.submit.click();
+    await customerForm.create(c);
 
     await expect(page).toHaveURL(DETAIL_URL);
     await expect(customerDetail.createdNotice).toBeVisible();
@@ -86,8 +79,7 @@ test.describe('the whole record', () => {
     await expect(customerDetail.item('Logo URL').getByRole('link')).toHaveAttribute('href', c.logoUrl!);
     await expect(customerDetail.item('Legal name')).toHaveText(c.legalName!);
     await expect(customerDetail.item('VAT ID')).toHaveText(c.vatId!);
-    await expect(customerDetail.item('Address')).toHaveText('Hauptstraße 1, Hinterhaus, Berlin, BE, 10115');
-    await expect(customerDetail.item('Country')).toHaveText('Germany');
+    await customerDetail.expectAddress(BERLIN_ADDRESS);
     await expect(customerDetail.aliases).toHaveText(c.aliases!);
     await expect(customerDetail.mappingRows).toHaveCount(1);
     await expect(customerDetail.mappingRows.getByRole('cell')).toHaveText(['region', 'us-(east|west)-\\d']);
@@ -170,6 +162,28 @@ test.describe('the whole record', () => {
   });
 });
 
+/** The customer's edit form, open in this tab and in a second one of the same browser; returns the second. */
+async function openInTwoTabs(context: BrowserContext, tabA: CustomerFormPage, uuid: string) {
+  const tabB = new CustomerFormPage(await context.newPage());
+  await tabA.openEdit(uuid);
+  await tabB.openEdit(uuid);
+  return tabB;
+}
+
+/**
+ * Both tabs on "Original Name"; the second renames the customer "Their Name" and saves first, so the
+ * form of the first is stale. Returns the second tab, back on the customer's page.
+ */
+async function renamedInAnotherTab(context: BrowserContext, tabA: CustomerFormPage, uuid: string) {
+  const tabB = await openInTwoTabs(context, tabA, uuid);
+  await expect(tabA.field('Name')).toHaveValue('Original Name');
+  await expect(tabB.field('Name')).toHaveValue('Original Name');
+  await tabB.field('Name').fill('Their Name');
+  await tabB.saveChanges.click();
+  await expect(tabB.page).toHaveURL(DETAIL_URL);
+  return tabB;
+}
+
 test.describe('a stale edit in a second tab', () => {
   test('is refused with what changed; "Reload their version" then saving works', async ({
     page,
@@ -185,15 +199,7 @@ test.describe('a stale edit in a second tab', () => {
       aliases: [uniqueId('stale-alias')],
     });
     const tabA = customerForm;
-    const tabB = new CustomerFormPage(await context.newPage());
-    await tabA.openEdit(uuid);
-    await tabB.openEdit(uuid);
-    await expect(tabA.field('Name')).toHaveValue('Original Name');
-    await expect(tabB.field('Name')).toHaveValue('Original Name');
-
-    await tabB.field('Name').fill('Their Name');
-    await tabB.saveChanges.click();
-    await expect(tabB.page).toHaveURL(DETAIL_URL);
+    const tabB = await renamedInAnotherTab(context, tabA, uuid);
 
     await tabA.field('Description').fill('My description');
     await tabA.saveChanges.click();
@@ -232,15 +238,7 @@ test.describe('a stale edit in a second tab', () => {
   }) => {
     const uuid = await customerForm.createAndOpen({ id: uniqueId('keep'), name: 'Original Name' });
     const tabA = customerForm;
-    const tabB = new CustomerFormPage(await context.newPage());
-    await tabA.openEdit(uuid);
-    await tabB.openEdit(uuid);
-    await expect(tabA.field('Name')).toHaveValue('Original Name');
-    await expect(tabB.field('Name')).toHaveValue('Original Name');
-
-    await tabB.field('Name').fill('Their Name');
-    await tabB.saveChanges.click();
-    await expect(tabB.page).toHaveURL(DETAIL_URL);
+    const tabB = await renamedInAnotherTab(context, tabA, uuid);
 
     await tabA.field('Name').fill('My Name');
     await tabA.saveChanges.click();
@@ -267,9 +265,7 @@ test.describe('a stale edit in a second tab', () => {
       billingProviders: [{ provider: 'Stripe', fields: { 'Stripe customer ID': 'cus_Old1' } }],
     });
     const tabA = customerForm;
-    const tabB = new CustomerFormPage(await context.newPage());
-    await tabA.openEdit(uuid);
-    await tabB.openEdit(uuid);
+    const tabB = await openInTwoTabs(context, tabA, uuid);
     await expect(tabA.customFieldValue(1)).toHaveValue('dana');
     await tabB.customFieldValue(1).fill('erin');
     await tabB.fillProvider({ provider: 'Stripe', fields: { 'Stripe customer ID': 'cus_New2' } });
@@ -297,8 +293,7 @@ test.describe('billing providers', () => {
     customerForm,
     customerDetail,
   }) => {
-    await customerForm.open();
-    await customerForm.fill({ id: uniqueId('providers') });
+    await customerForm.openFilled({ id: uniqueId('providers') });
     await expect(customerForm.form).toContainText('No billing providers.');
     await expect(customerForm.providerToAdd.getByRole('option')).toHaveText([
       'Stripe',
@@ -441,8 +436,7 @@ test.describe('measurement mappings', () => {
     customerForm,
     customerDetail,
   }) => {
-    await customerForm.open();
-    await customerForm.fill({
+    await customerForm.openFilled({
       id: uniqueId('mappings'),
       mappings: [
         { label: 'region', regex: 'us-(east|west)-\\d' },
@@ -538,8 +532,7 @@ test.describe('custom fields', () => {
     customerForm,
     customerDetail,
   }) => {
-    await customerForm.open();
-    await customerForm.fill({
+    await customerForm.create({
       id: uniqueId('custom'),
       customFields: [
         { key: 'x', value: 'first' },
@@ -547,7 +540,6 @@ test.describe('custom fields', () => {
         { key: 'a b', value: 'third' },
       ],
     });
-    await customerForm.submit.click();
 
     await expect(customerForm.formAlert).toHaveText('Some fields need attention.');
     await expect(customerForm.customFieldKey(1)).toHaveAttribute('aria-invalid', 'false');
@@ -577,8 +569,7 @@ test.describe('what is taken', () => {
     const taken = uniqueId('held-alias');
     const ownerUuid = await customerForm.createAndOpen({ id: owner, aliases: [taken] });
 
-    await customerForm.open();
-    await customerForm.fill({ id: uniqueId('alias-typer') });
+    await customerForm.openFilled({ id: uniqueId('alias-typer') });
     await customerForm.addAlias.click();
     await customerForm.alias(1).fill(taken);
     await expect(customerForm.alias(1)).toHaveAccessibleDescription(`Taken by ${owner}`);
@@ -627,8 +618,7 @@ test.describe('accessibility (axe) of the whole record, at 1280 and 390 px wide'
   test('the create form with every field filled, then showing errors', async ({ page, customerForm }) => {
     // Four full-page scans of a long form: give them room on a busy machine.
     test.setTimeout(90_000);
-    await customerForm.open();
-    await customerForm.fill(fullCustomer('axe-form'));
+    await customerForm.openFilled(fullCustomer('axe-form'));
     await customerForm.tryAValue.fill('us-east-1');
     await expect(customerForm.mappingVerdict('region')).toContainText('Matches');
     await expectNoAxeViolationsAtEachWidth(page);

@@ -43,6 +43,7 @@ test.describe('a viewer', () => {
     await expect(page.getByText('Role: Viewer')).toBeVisible();
 
     await expectForbidden(page, '/users');
+    await expectForbidden(page, '/api-keys');
     await expectForbidden(page, '/audit');
   });
 });
@@ -53,6 +54,7 @@ test.describe('an editor', () => {
     await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans']);
 
     await expectForbidden(page, '/users');
+    await expectForbidden(page, '/api-keys');
     await expectForbidden(page, '/audit');
   });
 });

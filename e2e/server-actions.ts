@@ -28,6 +28,13 @@ export function captureAction(page: Page, matches: (url: URL) => boolean): Promi
   });
 }
 
+/** Does `act` on the page and returns the server action request it sent to this path. */
+export async function actionSentBy(page: Page, pathname: string, act: () => Promise<unknown>): Promise<CapturedAction> {
+  const captured = captureAction(page, (url) => url.pathname === pathname);
+  await act();
+  return captured;
+}
+
 /** Sends a captured server action request again, as this API context, with another body. */
 export function replay(
   api: APIRequestContext,

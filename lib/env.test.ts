@@ -14,6 +14,8 @@ describe('the environment', () => {
       TRUSTED_PROXY: false,
       SEED_DEMO: false,
       METERLINE_BENCH: false,
+      V1_RATE_LIMIT_PER_SECOND: 100,
+      V1_RATE_LIMIT_BURST: 1000,
     });
   });
 
@@ -37,6 +39,10 @@ describe('the environment', () => {
     expect(env.BETTER_AUTH_TRUSTED_ORIGINS).toEqual(['https://portal.example.com', 'http://localhost:3000']);
     expect(env.TRUSTED_PROXY).toBe(true);
     expect(env.SEED_DEMO).toBe(false);
+    expect(parseEnv({ V1_RATE_LIMIT_PER_SECOND: '0', V1_RATE_LIMIT_BURST: '50' })).toMatchObject({
+      V1_RATE_LIMIT_PER_SECOND: 0,
+      V1_RATE_LIMIT_BURST: 50,
+    });
   });
 
   it.each([
@@ -48,6 +54,8 @@ describe('the environment', () => {
     ['BETTER_AUTH_TRUSTED_ORIGINS', 'https://ok.example.com,nope', 'http://'],
     ['TRUSTED_PROXY', 'true', 'use 1 (on) or 0 (off)'],
     ['METERLINE_BENCH', 'yes', 'use 1 (on) or 0 (off)'],
+    ['V1_RATE_LIMIT_PER_SECOND', '-1', '0 or more'],
+    ['V1_RATE_LIMIT_BURST', 'lots', '0 or more'],
   ])('stops on a bad %s (%j), naming it', (name, value, hint) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}.*${hint.replace(/[()]/g, '\\$&')}`));

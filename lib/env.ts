@@ -22,6 +22,17 @@ const flag = z.preprocess(
     .transform((v) => v === '1'),
 );
 
+/** A count of 0 (off) or more, with a default. */
+const nonNegative = (fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'use a number, 0 or more (0 turns it off)' })
+      .min(0, 'use a number, 0 or more (0 turns it off)')
+      .max(1_000_000, 'use at most 1000000')
+      .default(fallback),
+  );
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'use a full http:// or https:// address' });
 
 export const envSchema = z.object({
@@ -58,6 +69,9 @@ export const envSchema = z.object({
   TRUSTED_PROXY: flag,
   SEED_DEMO: flag,
   METERLINE_BENCH: flag,
+  // /v1's token bucket per API key, per server process: requests per second, and the burst.
+  V1_RATE_LIMIT_PER_SECOND: nonNegative(100),
+  V1_RATE_LIMIT_BURST: nonNegative(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;

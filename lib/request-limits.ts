@@ -5,3 +5,6 @@
  * JSON); a unit test keeps it under this limit.
  */
 export const MAX_REQUEST_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The largest body a /v1 request may carry (its contract: 1 MiB); larger is a 413, never parsed. */
+export const MAX_V1_BODY_BYTES = 1024 * 1024;

@@ -63,8 +63,9 @@ if env -u DATABASE_URL npx next build >"$results/build.log" 2>&1; then
       first_run_url=$(DATABASE_URL="$pg_base" npx tsx scripts/pg-scratch.ts create e2e_first_run); then
       scratch_dbs+=("$first_run_url")
       # The outage project starts its own PostgreSQL and PGlite servers whatever DATABASE_URL
-      # says, so it ran in full on the pass above.
-      DATABASE_URL="$e2e_url" E2E_FIRST_RUN_DATABASE_URL="$first_run_url" \
+      # says, and E2E_SECOND_PASS leaves out the specs that do not depend on the database
+      # (playwright.config.ts): both ran on the pass above.
+      DATABASE_URL="$e2e_url" E2E_FIRST_RUN_DATABASE_URL="$first_run_url" E2E_SECOND_PASS=1 \
         PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-postgres.json" npx playwright test --reporter=list,json \
         --project=sign-in --project=empty-database --project=chromium --project=first-run --project=client-address
     fi

@@ -19,6 +19,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.create': 'User added',
   'user.update': 'User changed',
   'user.password': 'Password set',
+  'api_key.create': 'API key created',
+  'api_key.revoke': 'API key revoked',
   'custom_field_key.add': 'Custom field key registered',
   'custom_field_key.update': 'Custom field key changed',
   'custom_field_key.remove': 'Custom field key removed',
@@ -35,6 +37,8 @@ const FIELD_LABELS: Record<string, string> = {
   role: 'Role',
   active: 'Status',
   sessions: 'Sessions',
+  prefix: 'Prefix',
+  revoked: 'Revoked',
   enforceUniqueness: 'Unique values',
 };
 
@@ -42,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
 const ENTITY_FIELD_LABELS: Record<string, Record<string, string>> = {
   price_plan: { name: 'Key', displayName: 'Display name' },
   user: { name: 'Name' },
+  api_key: { name: 'Name' },
 };
 
 /** A billing provider's settings, under the labels its form uses. */

@@ -9,7 +9,7 @@ export const inputClass = cn(
 
 interface FieldProps {
   label: string;
-  hint?: string;
+  hint?: ReactNode;
   error?: string;
   /** Marks the field as required: an asterisk beside the label, and aria-required on the control. */
   required?: boolean;

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { bodyRows, regionTable } from './portal-parts';
 
 type Column = 'When' | 'Who' | 'Action' | 'What';
 const COLUMNS: Column[] = ['When', 'Who', 'Action', 'What'];
@@ -31,12 +32,11 @@ export class AuditPage {
   }
 
   get table() {
-    return this.page.getByRole('region', { name: 'Audit entries' }).getByRole('table');
+    return regionTable(this.page, 'Audit entries');
   }
 
-  /** The body rows (the header row has column headers, not cells). */
   get rows() {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return bodyRows(this.table);
   }
 
   /** The `column` cell of every row, top (newest) to bottom. */

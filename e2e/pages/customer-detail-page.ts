@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import type { CustomerFields } from './customer-form-page';
 import { toast } from './toasts';
 
 type Item =
@@ -39,6 +40,15 @@ export class CustomerDetailPage {
   /** The value shown under a label ("Email", "Country"…). */
   item(label: Item) {
     return this.page.locator(`div:has(> dt:text-is("${label}")) > dd`);
+  }
+
+  /** The address on one line (the lines given, in order, joined by commas), and the country apart. */
+  async expectAddress(
+    a: Pick<CustomerFields, 'addressLine1' | 'addressLine2' | 'city' | 'state' | 'zipcode' | 'country'>,
+  ) {
+    const lines = [a.addressLine1, a.addressLine2, a.city, a.state, a.zipcode].filter(Boolean);
+    await expect(this.item('Address')).toHaveText(lines.join(', '));
+    await expect(this.item('Country')).toHaveText(a.country ?? '');
   }
 
   /** The toast that confirms a new customer (said once: a reload does not bring it back). */

@@ -38,6 +38,16 @@ export interface CustomerFields {
   billingProviders?: BillingProviderFields[];
 }
 
+/** An address with every line filled, as the form takes it. */
+export const BERLIN_ADDRESS = {
+  addressLine1: 'Hauptstraße 1',
+  addressLine2: 'Hinterhaus',
+  city: 'Berlin',
+  state: 'BE',
+  zipcode: '10115',
+  country: 'Germany',
+} satisfies Partial<CustomerFields>;
+
 /** The detail page's address: /customers/<uuid>. */
 export const DETAIL_URL = /\/customers\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\?|$)/;
 
@@ -337,10 +347,15 @@ export class CustomerFormPage {
     }, text);
   }
 
-  /** Fills and submits; resolves once the browser has left the form (or not, on errors). */
-  async create(c: CustomerFields) {
+  /** Opens the create form and fills it; the caller submits. */
+  async openFilled(c: CustomerFields) {
     await this.open();
     await this.fill(c);
+  }
+
+  /** Opens, fills and submits; resolves once the browser has left the form (or not, on errors). */
+  async create(c: CustomerFields) {
+    await this.openFilled(c);
     await this.submit.click();
   }
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { bodyRows, regionTable, sidebarLink } from './portal-parts';
 
 // The Name cell also shows the email, under the name.
 const COLUMNS = ['ID', 'Name', 'Status', 'Price plan', 'Tags', 'Ingest aliases', 'Created'] as const;
@@ -14,10 +15,7 @@ export class CustomersListPage {
   /** Goes to the list the way a person does: the sidebar's "Customers" link. */
   /** Follows the sidebar's link; from a form with unsaved changes, `discardChanges` confirms leaving. */
   async openFromSidebar({ discardChanges = false } = {}) {
-    await this.page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Customers', exact: true })
-      .click();
+    await sidebarLink(this.page, 'Customers').click();
     if (discardChanges) {
       await this.page
         .getByRole('dialog', { name: 'Discard unsaved changes?' })
@@ -28,12 +26,11 @@ export class CustomersListPage {
   }
 
   get table() {
-    return this.page.getByRole('region', { name: 'Customers' }).getByRole('table');
+    return regionTable(this.page, 'Customers');
   }
 
-  /** The body rows (the header row has column headers, not cells). */
   get rows() {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return bodyRows(this.table);
   }
 
   /** The row whose ID is exactly `id`. */

@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { toast } from './toasts';
+import { bodyRows, regionTable, sidebarLink } from './portal-parts';
 
 export interface PricePlanFields {
   key: string;
@@ -20,20 +21,16 @@ export class PricePlansPage {
 
   /** Goes to the page the way a person does: the sidebar's "Price plans" link. */
   async openFromSidebar() {
-    await this.page
-      .getByRole('navigation', { name: 'Sections' })
-      .getByRole('link', { name: 'Price plans', exact: true })
-      .click();
+    await sidebarLink(this.page, 'Price plans').click();
     await this.page.waitForURL((url) => url.pathname === '/price-plans');
   }
 
   get table() {
-    return this.page.getByRole('region', { name: 'Price plans' }).getByRole('table');
+    return regionTable(this.page, 'Price plans');
   }
 
-  /** The body rows (the header row has column headers, not cells). */
   get rows() {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return bodyRows(this.table);
   }
 
   /** The row whose Key is exactly `key` (on a phone's card, the cell's name starts with "Key"). */
@@ -124,5 +121,17 @@ export class PricePlansPage {
   async add(p: PricePlanFields) {
     await this.fill(p);
     await this.submit.click();
+  }
+
+  /** Adds the plan and waits for its row. */
+  async create(p: PricePlanFields) {
+    await this.add(p);
+    await expect(this.row(p.key)).toHaveCount(1);
+  }
+
+  /** Loads the page again and waits for this plan's row, so that what is read next is fresh. */
+  async reopen(key: string) {
+    await this.open();
+    await expect(this.row(key)).toHaveCount(1);
   }
 }

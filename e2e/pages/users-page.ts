@@ -1,6 +1,8 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { ROLES } from '../../lib/auth/permissions';
 import type { E2ERole } from '../users';
 import { toast } from './toasts';
+import { bodyRows, regionTable } from './portal-parts';
 
 export interface UserFields {
   name: string;
@@ -9,7 +11,7 @@ export interface UserFields {
   password: string;
 }
 
-export const ROLE_LABELS: Record<E2ERole, UserFields['role']> = { viewer: 'Viewer', editor: 'Editor', admin: 'Admin' };
+export const ROLE_LABELS: Record<E2ERole, UserFields['role']> = ROLES;
 
 /** The users page (admins only): the table of users, "Add user" and "Set password" dialogs. */
 export class UsersPage {
@@ -24,12 +26,11 @@ export class UsersPage {
   }
 
   get table() {
-    return this.page.getByRole('region', { name: 'Users' }).getByRole('table');
+    return regionTable(this.page, 'Users');
   }
 
-  /** The body rows (the header row has column headers, not cells). */
   get rows() {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return bodyRows(this.table);
   }
 
   /** The row of the user whose email is exactly `email`. */
@@ -112,5 +113,24 @@ export class UsersPage {
     await this.addField('Role').selectOption({ label: user.role });
     await this.addField('Password').fill(user.password);
     await this.addSubmit.click();
+  }
+
+  /** Adds the user and waits for its row. */
+  async create(user: UserFields) {
+    await this.add(user);
+    await expect(this.row(user.email)).toBeVisible();
+  }
+
+  /** Opens the page and adds this user; returns it. */
+  async openWithNewUser(user: UserFields) {
+    await this.open();
+    await this.create(user);
+    return user;
+  }
+
+  /** Loads the page again and waits for this user's row, so that what is read next is fresh. */
+  async reopen(email: string) {
+    await this.open();
+    await expect(this.row(email)).toBeVisible();
   }
 }

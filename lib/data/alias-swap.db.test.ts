@@ -1,32 +1,26 @@
+import { customerValues, driver, valueRows } from '@/test/data';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { describe, expect, it } from 'vitest';
 import { editor } from '@/test/actors';
-import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { getCustomer } from './customers';
 import { insertCustomer, updateCustomer } from './customers-write';
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 // PGlite runs one transaction at a time: a few rounds show that nothing else goes wrong there.
 const ROUNDS = process.env.DATABASE_URL ? 8 : 3;
 
-function input(values: Partial<CustomerFormValues> & { name: string }) {
-  return customerInput.parse({ ...emptyCustomerForm, ...values });
-}
-const aliases = (...values: string[]) => values.map((value) => ({ value }));
-
 async function create(name: string, alias: string): Promise<string> {
-  const result = await insertCustomer(editor, input({ name, ingestAliases: aliases(alias) }));
+  const result = await insertCustomer(editor, customerValues({ name, ingestAliases: valueRows(alias) }));
   if (!result.ok) throw new Error(result.message);
   return result.data.id;
 }
 
 /**
- * On PostgreSQL, makes the two saves meet where they deadlock: each has deleted its own aliases
- * and is about to insert the other's. A third session holds the unique custom-field values table
- * (a step between the two: every portal save clears the customer's rows there) until both saves
- * wait there, then lets them go at once. PGlite runs one
- * transaction at a time, so there the saves simply start together.
+ * On PostgreSQL, makes the two saves meet where they deadlock: each deletes its own aliases and
+ * then inserts the other's. A third session holds the alias table until both saves wait to delete
+ * from it, then lets them go at once. (It must be a table both saves write: a save that only reads
+ * one waits for nothing, and the gate would wait forever.) PGlite runs one transaction at a time,
+ * so there the saves simply start together.
  */
 async function lockstep<T>(saves: () => Promise<T>[]): Promise<PromiseSettledResult<T>[]> {
   if (!process.env.DATABASE_URL) return Promise.allSettled(saves());
@@ -34,12 +28,13 @@ async function lockstep<T>(saves: () => Promise<T>[]): Promise<PromiseSettledRes
   await gate.connect();
   try {
     await gate.query('begin');
-    await gate.query('lock table custom_field_unique_values in share mode');
+    await gate.query('lock table customer_ingest_aliases in share mode');
     const settled = Promise.allSettled(saves());
-    for (;;) {
+    for (const started = Date.now(); ;) {
+      if (Date.now() - started > 20_000) throw new Error('the two saves never both waited at the gate');
       const { rows } = await gate.query<{ n: number }>(
         `select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
-         where c.relname = 'custom_field_unique_values' and not l.granted`,
+         where c.relname = 'customer_ingest_aliases' and not l.granted`,
       );
       if (rows[0]!.n >= 2) break;
     }
@@ -65,9 +60,9 @@ describe(`two customers taking each other's alias at the same moment, on ${drive
             editor,
             ids[i]!,
             current[i]!.version,
-            input({
+            customerValues({
               name: names[i]!,
-              ingestAliases: aliases(...current[1 - i]!.ingestAliases, `${names[i]}-r${round}`),
+              ingestAliases: valueRows(...current[1 - i]!.ingestAliases, `${names[i]}-r${round}`),
             }),
           ),
         ),

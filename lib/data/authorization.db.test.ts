@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { driver, unique } from '@/test/data';
 import { count, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -14,8 +14,6 @@ import { insertCustomer, setCustomerArchived, updateCustomer } from './customers
 import { insertPricePlan, listPricePlans, setPricePlanArchived, updatePricePlan } from './price-plans';
 import { insertUser, listUsers, setUserPassword, updateUserAccess } from './users';
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
 const form = (name: string, extra = {}) => customerInput.parse({ ...emptyCustomerForm, name, ...extra });
 const actorAs = (role: Role): Actor => ({ id: `matrix-${role}`, email: `${role}@matrix.test`, name: role, role });
 

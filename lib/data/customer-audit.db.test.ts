@@ -1,5 +1,5 @@
+import { AWS_PROVIDER, customerValues, driver, STRIPE_PROVIDER, unique } from '@/test/data';
 import { admin, editor } from '@/test/actors';
-import { randomUUID } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
@@ -10,27 +10,6 @@ import { customerHistory, listAuditEntries } from './audit';
 import { getCustomer } from './customers';
 import { insertCustomer, setCustomerArchived, updateCustomer } from './customers-write';
 import { auditFilters } from '@/lib/validations/audit';
-
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
-const form = (values: Partial<CustomerFormValues> & { name: string }) =>
-  customerInput.parse({ ...emptyCustomerForm, ...values });
-
-const aws = {
-  billingProvider: 'aws_marketplace',
-  deliveryMethod: 'aws_sqs',
-  configuration: {
-    aws_customer_id: 'aws-cust-1',
-    aws_product_code: 'prod-abc',
-    aws_region: 'eu-west-1',
-    aws_is_subscription_product: true,
-  },
-} as const;
-const stripe = {
-  billingProvider: 'stripe',
-  deliveryMethod: 'direct_to_billing_provider',
-  configuration: { stripe_customer_id: 'cus_Q1w2E3', stripe_collection_method: 'send_invoice' },
-} as const;
 
 function record(name: string): CustomerFormValues {
   return {
@@ -44,7 +23,10 @@ function record(name: string): CustomerFormValues {
       { key: 'account_manager', value: 'Lucius' },
     ],
     measurementMappings: [{ label: 'region', valueRegex: 'us-(east|west)-\\d' }],
-    billingProviders: [structuredClone(aws), structuredClone(stripe)] as CustomerFormValues['billingProviders'],
+    billingProviders: [
+      structuredClone(AWS_PROVIDER),
+      structuredClone(STRIPE_PROVIDER),
+    ] as CustomerFormValues['billingProviders'],
     ingestAliases: [{ value: `${name}-prod` }],
   };
 }
@@ -134,8 +116,8 @@ describe(`a customer's audit trail on ${driver}`, () => {
     regionMoved.displayName = 'Wayne Enterprises, Inc.';
     regionMoved.customFields = edited.customFields;
     regionMoved.billingProviders = [
-      { ...aws, configuration: { ...aws.configuration, aws_region: 'us-east-1' } },
-      structuredClone(stripe),
+      { ...AWS_PROVIDER, configuration: { ...AWS_PROVIDER.configuration, aws_region: 'us-east-1' } },
+      structuredClone(STRIPE_PROVIDER),
     ] as CustomerFormValues['billingProviders'];
     expect(await updateCustomer(editor, id, 2, customerInput.parse(regionMoved))).toEqual({
       ok: true,
@@ -176,15 +158,15 @@ describe(`a customer's audit trail on ${driver}`, () => {
   it('names who saved first in a conflict: another person, or the same one', async () => {
     const name = `conflict_${unique()}`;
     const id = await create({ ...emptyCustomerForm, name });
-    await updateCustomer(admin, id, 1, form({ name, displayName: 'By the admin' }));
+    await updateCustomer(admin, id, 1, customerValues({ name, displayName: 'By the admin' }));
 
-    const stale = await updateCustomer(editor, id, 1, form({ name, displayName: 'By the editor' }));
+    const stale = await updateCustomer(editor, id, 1, customerValues({ name, displayName: 'By the editor' }));
     expect(stale).toMatchObject({
       ok: false,
       changedBy: { name: admin.name, email: admin.email, isYou: false },
     });
 
-    const sameUser = await updateCustomer(admin, id, 1, form({ name, displayName: 'Admin, other tab' }));
+    const sameUser = await updateCustomer(admin, id, 1, customerValues({ name, displayName: 'Admin, other tab' }));
     expect(sameUser).toMatchObject({ ok: false, changedBy: { name: admin.name, email: admin.email, isYou: true } });
   });
 

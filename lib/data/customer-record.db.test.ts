@@ -1,5 +1,5 @@
+import { AWS_PROVIDER, customerValues, driver, STRIPE_PROVIDER, unique, valueRows } from '@/test/data';
 import { editor } from '@/test/actors';
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -13,14 +13,8 @@ import { emptyBillingProvider } from '@/lib/validations/billing-providers';
 import { getCustomer, listCustomers } from './customers';
 import { insertCustomer, setCustomerArchived, updateCustomer } from './customers-write';
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
-const form = (values: Partial<CustomerFormValues> & { name: string }) =>
-  customerInput.parse({ ...emptyCustomerForm, ...values });
-const rows = (...values: string[]) => values.map((value) => ({ value }));
-
 async function create(values: Partial<CustomerFormValues> & { name: string }) {
-  const result = await insertCustomer(editor, form(values));
+  const result = await insertCustomer(editor, customerValues(values));
   if (!result.ok) throw new Error(`create failed: ${JSON.stringify(result)}`);
   return result.data.id;
 }
@@ -38,7 +32,7 @@ function everyField(id: string): CustomerFormValues {
     state: 'CA',
     zipcode: '90265',
     country: 'US',
-    secondaryEmails: rows('cfo@stark.test', 'ap@stark.test'),
+    secondaryEmails: valueRows('cfo@stark.test', 'ap@stark.test'),
     phone: '+1 310 555 0100',
     logoUrl: 'https://stark.test/logo.png',
     legalName: 'Stark Industries, Inc.',
@@ -52,23 +46,10 @@ function everyField(id: string): CustomerFormValues {
     ],
     measurementMappings: [{ label: 'region', valueRegex: 'us-(east|west)-\\d' }],
     billingProviders: [
-      {
-        billingProvider: 'stripe',
-        deliveryMethod: 'direct_to_billing_provider',
-        configuration: { stripe_customer_id: 'cus_Q1w2E3', stripe_collection_method: 'send_invoice' },
-      },
-      {
-        billingProvider: 'aws_marketplace',
-        deliveryMethod: 'aws_sqs',
-        configuration: {
-          aws_customer_id: 'aws-cust-1',
-          aws_product_code: 'prod-abc',
-          aws_region: 'eu-west-1',
-          aws_is_subscription_product: true,
-        },
-      },
-    ],
-    ingestAliases: rows(`${id}-prod`, `${id}-dev`),
+      structuredClone(STRIPE_PROVIDER),
+      structuredClone(AWS_PROVIDER),
+    ] as CustomerFormValues['billingProviders'],
+    ingestAliases: valueRows(`${id}-prod`, `${id}-dev`),
   };
 }
 
@@ -84,12 +65,12 @@ describe(`the whole customer record on ${driver}`, () => {
 
   it('saves an edit on the current version, bumps the version and replaces the aliases', async () => {
     const id = `edit_${unique()}`;
-    const created = await create({ name: id, ingestAliases: rows(`${id}-a`, `${id}-b`) });
+    const created = await create({ name: id, ingestAliases: valueRows(`${id}-a`, `${id}-b`) });
     const result = await updateCustomer(
       editor,
       created,
       1,
-      form({ name: id, displayName: 'Renamed', ingestAliases: rows(`${id}-b`, `${id}-c`) }),
+      customerValues({ name: id, displayName: 'Renamed', ingestAliases: valueRows(`${id}-b`, `${id}-c`) }),
     );
     expect(result).toEqual({ ok: true, data: { id: created, version: 2 } });
     const stored = await getCustomer(editor, created);
@@ -100,8 +81,10 @@ describe(`the whole customer record on ${driver}`, () => {
   it('refuses an edit made on an old version, returns the current record and changes nothing', async () => {
     const id = `stale_${unique()}`;
     const created = await create({ name: id, displayName: 'First' });
-    expect((await updateCustomer(editor, created, 1, form({ name: id, displayName: 'Second' })))?.ok).toBe(true);
-    const stale = await updateCustomer(editor, created, 1, form({ name: id, displayName: 'Third' }));
+    expect((await updateCustomer(editor, created, 1, customerValues({ name: id, displayName: 'Second' })))?.ok).toBe(
+      true,
+    );
+    const stale = await updateCustomer(editor, created, 1, customerValues({ name: id, displayName: 'Third' }));
     expect(stale).toMatchObject({ ok: false, conflict: { displayName: 'Second', version: 2 } });
     expect((await getCustomer(editor, created))?.displayName).toBe('Second');
   });
@@ -114,13 +97,13 @@ describe(`the whole customer record on ${driver}`, () => {
         editor,
         created,
         1,
-        form({ name: id, displayName: 'Alice was here', ingestAliases: rows(`${id}-alice`) }),
+        customerValues({ name: id, displayName: 'Alice was here', ingestAliases: valueRows(`${id}-alice`) }),
       ),
       updateCustomer(
         editor,
         created,
         1,
-        form({ name: id, displayName: 'Bob was here', ingestAliases: rows(`${id}-bob`) }),
+        customerValues({ name: id, displayName: 'Bob was here', ingestAliases: valueRows(`${id}-bob`) }),
       ),
     ]);
     const results = [a, b];
@@ -135,31 +118,41 @@ describe(`the whole customer record on ${driver}`, () => {
 
   it('refuses to move an alias while its owner holds it, and allows it once released', async () => {
     const id = unique();
-    const owner = await create({ name: `owner_${id}`, ingestAliases: rows(`moving-${id}`) });
+    const owner = await create({ name: `owner_${id}`, ingestAliases: valueRows(`moving-${id}`) });
     const taker = await create({ name: `taker_${id}` });
     const refused = await updateCustomer(
       editor,
       taker,
       1,
-      form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) }),
+      customerValues({ name: `taker_${id}`, ingestAliases: valueRows(`moving-${id}`) }),
     );
     expect(refused).toMatchObject({
       ok: false,
       fieldErrors: { 'ingestAliases.0.value': [`Already used by customer owner_${id}`] },
     });
     expect((await getCustomer(editor, taker))?.version).toBe(1);
-    expect((await updateCustomer(editor, owner, 1, form({ name: `owner_${id}` })))?.ok).toBe(true);
+    expect((await updateCustomer(editor, owner, 1, customerValues({ name: `owner_${id}` })))?.ok).toBe(true);
     expect(
-      (await updateCustomer(editor, taker, 1, form({ name: `taker_${id}`, ingestAliases: rows(`moving-${id}`) })))?.ok,
+      (
+        await updateCustomer(
+          editor,
+          taker,
+          1,
+          customerValues({ name: `taker_${id}`, ingestAliases: valueRows(`moving-${id}`) }),
+        )
+      )?.ok,
     ).toBe(true);
   });
 
   it('keeps an archived customer’s aliases reserved, hides it from Active and shows it under Archived', async () => {
     const id = unique();
-    const archived = await create({ name: `gone_${id}`, ingestAliases: rows(`reserved-${id}`) });
+    const archived = await create({ name: `gone_${id}`, ingestAliases: valueRows(`reserved-${id}`) });
     const state = await setCustomerArchived(editor, archived, true);
     expect(state?.archivedAt).not.toBeNull();
-    const refused = await insertCustomer(editor, form({ name: `new_${id}`, ingestAliases: rows(`reserved-${id}`) }));
+    const refused = await insertCustomer(
+      editor,
+      customerValues({ name: `new_${id}`, ingestAliases: valueRows(`reserved-${id}`) }),
+    );
     expect(refused).toMatchObject({
       fieldErrors: { 'ingestAliases.0.value': [`Already used by customer gone_${id} (archived)`] },
     });
@@ -176,11 +169,13 @@ describe(`the whole customer record on ${driver}`, () => {
   it('refuses a taken external ID and an unknown price plan next to their fields', async () => {
     const id = unique();
     await create({ name: `ext_${id}`, externalId: `ext-${id}` });
-    expect(await insertCustomer(editor, form({ name: `ext2_${id}`, externalId: `ext-${id}` }))).toMatchObject({
-      fieldErrors: { externalId: [`Already used by customer ext_${id}`] },
-    });
+    expect(await insertCustomer(editor, customerValues({ name: `ext2_${id}`, externalId: `ext-${id}` }))).toMatchObject(
+      {
+        fieldErrors: { externalId: [`Already used by customer ext_${id}`] },
+      },
+    );
     expect(
-      await insertCustomer(editor, form({ name: `plan_${id}`, pricePlanName: `no_such_plan_${id}` })),
+      await insertCustomer(editor, customerValues({ name: `plan_${id}`, pricePlanName: `no_such_plan_${id}` })),
     ).toMatchObject({
       fieldErrors: { pricePlanName: ['This price plan no longer exists; choose another'] },
     });

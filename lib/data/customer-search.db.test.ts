@@ -1,10 +1,10 @@
+import { customerValues, driver } from '@/test/data';
 import { editor } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { customerBillingProviders, customers, SEARCHABLE_ALIASES } from '@/db/schema';
-import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { customerFilters, type CustomerFilters } from '@/lib/validations/customer-filters';
 import {
   countCustomers,
@@ -15,8 +15,6 @@ import {
   type CustomerRow,
 } from './customers';
 import { insertCustomer, setCustomerArchived } from './customers-write';
-
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
 // Every customer of this file carries `run` in its ID, so a search for `run` isolates them from
 // other tests' rows.
@@ -35,10 +33,6 @@ interface Made {
 }
 
 const made: Made[] = [];
-
-function input(values: Partial<CustomerFormValues> & { name: string }) {
-  return customerInput.parse({ ...emptyCustomerForm, ...values });
-}
 
 const view = (change: Partial<Record<keyof CustomerFilters, string>>) => customerFilters.parse({ q: run, ...change });
 
@@ -84,7 +78,7 @@ beforeAll(async () => {
     const name = `${i % 2 ? 'Kz' : 'kz'}_${run}_${String(i).padStart(3, '0')}`;
     const result = await insertCustomer(
       editor,
-      input({
+      customerValues({
         name,
         displayName: NAMES[i % NAMES.length],
         email: i % 3 === 0 ? `billing${i}@${run}.example` : '',
@@ -180,7 +174,7 @@ describe(`keyset pagination of the customer list on ${driver}`, () => {
     const first = await listCustomers(editor, filters);
     const before = await walk(filters, 'next', first.nextCursor!);
     // A brand-new customer sorts first (newest), before the cursor.
-    const extra = await insertCustomer(editor, input({ name: `kz_${run}_new` }));
+    const extra = await insertCustomer(editor, customerValues({ name: `kz_${run}_new` }));
     expect(extra.ok).toBe(true);
     const after = await walk(filters, 'next', first.nextCursor!);
     expect(after.flat().map((r) => r.id)).toEqual(before.flat().map((r) => r.id));
@@ -258,7 +252,7 @@ describe(`customer search on ${driver}`, () => {
 
   it(`finds the first ${SEARCHABLE_ALIASES} aliases by part of them, and every alias whole`, async () => {
     const aliases = Array.from({ length: SEARCHABLE_ALIASES + 10 }, (_, i) => ({ value: `many-${run}-${i}-end` }));
-    const made = await insertCustomer(editor, input({ name: `many_${run}`, ingestAliases: aliases }));
+    const made = await insertCustomer(editor, customerValues({ name: `many_${run}`, ingestAliases: aliases }));
     if (!made.ok) throw new Error(made.message);
     const last = SEARCHABLE_ALIASES - 1;
     expect((await search(`many-${run}-${last}-e`)).rest).toEqual([`many_${run}`]);
@@ -281,7 +275,10 @@ describe(`customer search on ${driver}`, () => {
   });
 
   it('finds a customer by an alias added in an edit, and no longer by one removed', async () => {
-    const made = await insertCustomer(editor, input({ name: `edit_${run}`, ingestAliases: [{ value: `old-${run}` }] }));
+    const made = await insertCustomer(
+      editor,
+      customerValues({ name: `edit_${run}`, ingestAliases: [{ value: `old-${run}` }] }),
+    );
     if (!made.ok) throw new Error(made.message);
     const { getCustomer } = await import('./customers');
     const { updateCustomer } = await import('./customers-write');
@@ -290,7 +287,7 @@ describe(`customer search on ${driver}`, () => {
       editor,
       made.data.id,
       before!.version,
-      input({ name: `edit_${run}`, ingestAliases: [{ value: `new-${run}` }] }),
+      customerValues({ name: `edit_${run}`, ingestAliases: [{ value: `new-${run}` }] }),
     );
     expect((await search(`new-${run}`)).exact).toEqual([`edit_${run}`]);
     expect((await search(`old-${run}`)).exact).toEqual([]);

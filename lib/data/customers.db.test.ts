@@ -1,20 +1,11 @@
+import { customerValues, driver, unique, valueRows } from '@/test/data';
 import { editor } from '@/test/actors';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getDatabase } from '@/db';
-import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
 import { customerFilters } from '@/lib/validations/customer-filters';
 import { getCustomer, listCustomers, type CustomerRow } from './customers';
 import { insertCustomer } from './customers-write';
-
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
-
-function input(values: Partial<CustomerFormValues> & { name: string }) {
-  return customerInput.parse({ ...emptyCustomerForm, ...values });
-}
-
-const aliases = (...values: string[]) => values.map((value) => ({ value }));
 
 async function allRows(limit = 25): Promise<CustomerRow[]> {
   const rows: CustomerRow[] = [];
@@ -34,28 +25,7 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('creates a customer with its aliases and reads every field back', async () => {
     const id = `acme_${unique()}`;
-    const result = await insertCustomer(
-      editor,
-      input({
-        name: id,
-        displayName: 'Acme Rockets 🚀',
-        description: 'Launch vehicles, billed per launch',
-        email: 'billing@acme.test',
-        website: 'https://acme.test',
-        addressLine1: '1 Road Runner Way',
-        addressLine2: 'Suite 9',
-        city: 'Tucson',
-        state: 'AZ',
-        zipcode: '85701',
-        country: 'US',
-        ingestAliases: aliases(`${id}-prod`, `${id}-staging`),
-      }),
-    );
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const customer = await getCustomer(editor, result.data.id);
-    expect(customer).toMatchObject({
-      id: result.data.id,
+    const fields = {
       name: id,
       displayName: 'Acme Rockets 🚀',
       description: 'Launch vehicles, billed per launch',
@@ -67,6 +37,17 @@ describe(`customer data layer on ${driver}`, () => {
       state: 'AZ',
       zipcode: '85701',
       country: 'US',
+    };
+    const result = await insertCustomer(
+      editor,
+      customerValues({ ...fields, ingestAliases: valueRows(`${id}-prod`, `${id}-staging`) }),
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const customer = await getCustomer(editor, result.data.id);
+    expect(customer).toMatchObject({
+      ...fields,
+      id: result.data.id,
       ingestAliases: [`${id}-prod`, `${id}-staging`],
       version: 1,
       archivedAt: null,
@@ -77,7 +58,7 @@ describe(`customer data layer on ${driver}`, () => {
   it('defaults the Name to the ID and keeps 2,000 aliases in their order', async () => {
     const id = `bulk_${unique()}`;
     const many = Array.from({ length: 2000 }, (_, i) => `${id}-alias-${i}`);
-    const result = await insertCustomer(editor, input({ name: id, ingestAliases: aliases(...many) }));
+    const result = await insertCustomer(editor, customerValues({ name: id, ingestAliases: valueRows(...many) }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const customer = await getCustomer(editor, result.data.id);
@@ -87,8 +68,11 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('refuses an ID that differs only in case, next to the ID field, and writes nothing', async () => {
     const id = `Globex_${unique()}`;
-    expect((await insertCustomer(editor, input({ name: id }))).ok).toBe(true);
-    const result = await insertCustomer(editor, input({ name: id.toLowerCase(), ingestAliases: aliases(`${id}-x`) }));
+    expect((await insertCustomer(editor, customerValues({ name: id }))).ok).toBe(true);
+    const result = await insertCustomer(
+      editor,
+      customerValues({ name: id.toLowerCase(), ingestAliases: valueRows(`${id}-x`) }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { name: [expect.stringContaining(id)] } });
     const rows = (await allRows()).filter((r) => r.name.toLowerCase() === id.toLowerCase());
     expect(rows.map((r) => r.name)).toEqual([id]);
@@ -97,9 +81,14 @@ describe(`customer data layer on ${driver}`, () => {
   it('refuses an alias owned by another customer, naming that customer, and writes nothing', async () => {
     const owner = `initech_${unique()}`;
     const alias = `${owner}-events`;
-    expect((await insertCustomer(editor, input({ name: owner, ingestAliases: aliases(alias) }))).ok).toBe(true);
+    expect((await insertCustomer(editor, customerValues({ name: owner, ingestAliases: valueRows(alias) }))).ok).toBe(
+      true,
+    );
     const other = `hooli_${unique()}`;
-    const result = await insertCustomer(editor, input({ name: other, ingestAliases: aliases(`${other}-a`, alias) }));
+    const result = await insertCustomer(
+      editor,
+      customerValues({ name: other, ingestAliases: valueRows(`${other}-a`, alias) }),
+    );
     expect(result).toMatchObject({
       ok: false,
       fieldErrors: { 'ingestAliases.1.value': [`Already used by customer ${owner}`] },
@@ -109,12 +98,12 @@ describe(`customer data layer on ${driver}`, () => {
 
   it('reports a taken ID and a taken alias together, so both can be fixed at once', async () => {
     const owner = `vandelay_${unique()}`;
-    expect((await insertCustomer(editor, input({ name: owner, ingestAliases: aliases(`${owner}-imports`) }))).ok).toBe(
-      true,
-    );
+    expect(
+      (await insertCustomer(editor, customerValues({ name: owner, ingestAliases: valueRows(`${owner}-imports`) }))).ok,
+    ).toBe(true);
     const result = await insertCustomer(
       editor,
-      input({ name: owner.toUpperCase(), ingestAliases: aliases('free-one', `${owner}-imports`) }),
+      customerValues({ name: owner.toUpperCase(), ingestAliases: valueRows('free-one', `${owner}-imports`) }),
     );
     expect(result).toEqual({
       ok: false,
@@ -131,7 +120,7 @@ describe(`customer data layer on ${driver}`, () => {
     const id = `race_${unique()}`;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        insertCustomer(editor, input({ name: id, ingestAliases: aliases(`${id}-${i}`) })),
+        insertCustomer(editor, customerValues({ name: id, ingestAliases: valueRows(`${id}-${i}`) })),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -146,7 +135,7 @@ describe(`customer data layer on ${driver}`, () => {
     const alias = `shared-${run}`;
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        insertCustomer(editor, input({ name: `claim_${run}_${i}`, ingestAliases: aliases(alias) })),
+        insertCustomer(editor, customerValues({ name: `claim_${run}_${i}`, ingestAliases: valueRows(alias) })),
       ),
     );
     const winners = results.filter((r) => r.ok);
@@ -163,9 +152,9 @@ describe(`customer data layer on ${driver}`, () => {
   it('lists newest first and pages forward and back without skipping or repeating a row', async () => {
     const run = unique();
     for (let i = 0; i < 30; i++) {
-      expect((await insertCustomer(editor, input({ name: `page_${run}_${String(i).padStart(2, '0')}` }))).ok).toBe(
-        true,
-      );
+      expect(
+        (await insertCustomer(editor, customerValues({ name: `page_${run}_${String(i).padStart(2, '0')}` }))).ok,
+      ).toBe(true);
     }
     const forward = await allRows(25);
     const mine = forward.filter((r) => r.name.startsWith(`page_${run}_`)).map((r) => r.name);
@@ -191,9 +180,9 @@ describe(`customer data layer on ${driver}`, () => {
     const id = `chips_${unique()}`;
     await insertCustomer(
       editor,
-      input({
+      customerValues({
         name: id,
-        ingestAliases: aliases('a1', 'a2', 'a3', 'a4', 'a5').map((a) => ({ value: `${id}-${a.value}` })),
+        ingestAliases: valueRows('a1', 'a2', 'a3', 'a4', 'a5').map((a) => ({ value: `${id}-${a.value}` })),
       }),
     );
     const row = (await allRows()).find((r) => r.name === id);

@@ -39,47 +39,19 @@ import {
   type CustomerInput,
 } from '@/lib/validations/customer';
 import { type CustomerFilters, type CustomerSort } from '@/lib/validations/customer-filters';
+import type {
+  AliasOwner,
+  CustomerCount,
+  CustomerDetail,
+  CustomerIdOwner,
+  CustomerPage,
+  CustomerRow,
+} from '@/lib/validations/customer-rows';
+
+export type { AliasOwner, CustomerCount, CustomerDetail, CustomerIdOwner, CustomerPage, CustomerRow };
 
 /** How many aliases a list row carries; the rest are counted. */
 export const ALIAS_PREVIEW = 3;
-
-export interface CustomerRow {
-  id: string;
-  name: string;
-  displayName: string;
-  email: string | null;
-  pricePlanName: string | null;
-  pricePlanDisplayName: string | null;
-  tags: string[];
-  aliases: string[];
-  aliasCount: number;
-  createdAt: string;
-  archivedAt: string | null;
-}
-
-export interface CustomerPage {
-  /** On a search's first page: the customers whose ID, external ID or an alias is the search. */
-  exactMatches: CustomerRow[];
-  items: CustomerRow[];
-  /** How many rows of the view come before this page (null when the cursor does not say). */
-  start: number | null;
-  nextCursor: string | null;
-  prevCursor: string | null;
-}
-
-/** A billing provider configuration that was archived: kept for the record, shown apart. */
-export type ArchivedBillingProvider = BillingProviderConfigurationInput & { id: string; archivedAt: string };
-
-export type CustomerDetail = CustomerInput & {
-  id: string;
-  /** Archived billing provider configurations, oldest first (`billingProviders` holds the active ones). */
-  archivedBillingProviders: ArchivedBillingProvider[];
-  pricePlanDisplayName: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-};
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -350,11 +322,6 @@ export async function listCustomers(actor: Actor, filters: CustomerFilters): Pro
 /** Up to this many matches are counted exactly; past it, the planner's estimate is shown. */
 export const EXACT_COUNT_LIMIT = 10_000;
 
-export interface CustomerCount {
-  value: number;
-  exact: boolean;
-}
-
 /** How many customers the view matches, across all its pages. */
 export async function countCustomers(
   actor: Actor,
@@ -473,12 +440,6 @@ export async function findCustomerIdByName(actor: Actor, name: string): Promise<
   return row?.id ?? null;
 }
 
-export interface AliasOwner {
-  id: string;
-  name: string;
-  archived: boolean;
-}
-
 /** Who holds each of these aliases now (for messages; the database decides who gets one). */
 export async function findAliasOwners(aliases: string[], reader?: Database): Promise<Map<string, AliasOwner>> {
   const owners = new Map<string, AliasOwner>();
@@ -532,14 +493,6 @@ export async function aliasOwner(actor: Actor, alias: string, exceptCustomer?: s
   assertCan(actor, 'customers:read');
   const owner = (await findAliasOwners([alias])).get(alias);
   return owner && owner.id !== exceptCustomer ? owner : null;
-}
-
-export interface CustomerIdOwner {
-  id: string;
-  /** The customer's ID (its `name`), as stored: it may differ in case from the one asked about. */
-  name: string;
-  displayName: string;
-  archived: boolean;
 }
 
 /**

@@ -1,11 +1,9 @@
+import { auditOf, customerValues, driver, unique } from '@/test/data';
 import { editor, viewer } from '@/test/actors';
-import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { getDatabase, getDb } from '@/db';
-import { auditEntries } from '@/db/schema';
+import { getDatabase } from '@/db';
 import { ForbiddenError } from '@/lib/auth/permissions';
-import { customerInput, emptyCustomerForm, toCustomerFormValues } from '@/lib/validations/customer';
+import { customerInput, toCustomerFormValues } from '@/lib/validations/customer';
 import { pricePlanInput, type PricePlanFormValues } from '@/lib/validations/price-plan';
 import { getCustomer } from './customers';
 import { insertCustomer, updateCustomer } from './customers-write';
@@ -18,15 +16,12 @@ import {
   updatePricePlan,
 } from './price-plans';
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
-
 function plan(values: Partial<PricePlanFormValues> & { name: string }) {
   return pricePlanInput.parse({ displayName: `Plan ${values.name}`, description: '', ...values });
 }
 
 const customerOn = (pricePlanName: string | null) =>
-  customerInput.parse({ ...emptyCustomerForm, name: `cust_${unique()}`, pricePlanName: pricePlanName ?? '' });
+  customerValues({ name: `cust_${unique()}`, pricePlanName: pricePlanName ?? '' });
 
 async function addCustomer(pricePlanName: string | null) {
   const result = await insertCustomer(editor, customerOn(pricePlanName));
@@ -38,14 +33,6 @@ async function newPlan(values: Partial<PricePlanFormValues> = {}) {
   const key = `p_${unique()}`;
   expect((await insertPricePlan(editor, plan({ name: key, ...values }))).ok).toBe(true);
   return key;
-}
-
-async function auditOf(key: string) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(auditEntries)
-    .where(and(eq(auditEntries.entityType, 'price_plan'), eq(auditEntries.entityId, key)));
 }
 
 const ARCHIVED_REFUSAL = {
@@ -190,7 +177,7 @@ describe(`editing and archiving price plans on ${driver}`, () => {
     const result = await updatePricePlan(editor, key, 1, { displayName: 'New name 🚀', description: null });
     expect(result).toEqual({ ok: true, data: { name: key, version: 2 } });
     expect(await find(key)).toMatchObject({ displayName: 'New name 🚀', description: null, version: 2 });
-    const updates = (await auditOf(key)).filter((e) => e.action === 'price_plan.update');
+    const updates = (await auditOf('price_plan', key)).filter((e) => e.action === 'price_plan.update');
     expect(updates).toHaveLength(1);
     expect(updates[0]).toMatchObject({
       actorId: editor.id,
@@ -208,7 +195,7 @@ describe(`editing and archiving price plans on ${driver}`, () => {
       ok: true,
       data: { name: key, version: 1 },
     });
-    expect((await auditOf(key)).map((e) => e.action)).toEqual(['price_plan.create']);
+    expect((await auditOf('price_plan', key)).map((e) => e.action)).toEqual(['price_plan.create']);
   });
 
   it('refuses an edit made on an older version, returning the plan as it is now', async () => {
@@ -232,7 +219,7 @@ describe(`editing and archiving price plans on ${driver}`, () => {
     );
     const saved = results.filter((r) => r.ok);
     expect(saved).toHaveLength(1);
-    expect((await auditOf(key)).filter((e) => e.action === 'price_plan.update')).toHaveLength(1);
+    expect((await auditOf('price_plan', key)).filter((e) => e.action === 'price_plan.update')).toHaveLength(1);
     expect((await find(key))?.version).toBe(2);
   });
 
@@ -262,7 +249,10 @@ describe(`editing and archiving price plans on ${driver}`, () => {
     });
     // Again: nothing more is written.
     expect((await setPricePlanArchived(editor, key, true)).ok).toBe(true);
-    expect((await auditOf(key)).map((e) => e.action).sort()).toEqual(['price_plan.archive', 'price_plan.create']);
+    expect((await auditOf('price_plan', key)).map((e) => e.action).sort()).toEqual([
+      'price_plan.archive',
+      'price_plan.create',
+    ]);
 
     // A new customer cannot have it…
     expect(await insertCustomer(editor, customerOn(key))).toEqual(ARCHIVED_REFUSAL);
@@ -282,7 +272,7 @@ describe(`editing and archiving price plans on ${driver}`, () => {
     expect((await setPricePlanArchived(editor, key, false)).ok).toBe(true);
     expect((await find(key))?.archivedAt).toBeNull();
     expect((await insertCustomer(editor, customerOn(key))).ok).toBe(true);
-    const changes = (await auditOf(key)).find((e) => e.action === 'price_plan.unarchive')?.changes;
+    const changes = (await auditOf('price_plan', key)).find((e) => e.action === 'price_plan.unarchive')?.changes;
     expect(changes).toEqual([{ field: 'archivedAt', old: expect.any(String), new: null }]);
   });
 
@@ -318,6 +308,6 @@ describe(`editing and archiving price plans on ${driver}`, () => {
     );
     await expect(setPricePlanArchived(viewer, key, true)).rejects.toThrow(ForbiddenError);
     expect(await find(key)).toMatchObject({ displayName: 'Untouched', archivedAt: null, version: 1 });
-    expect((await auditOf(key)).map((e) => e.action)).toEqual(['price_plan.create']);
+    expect((await auditOf('price_plan', key)).map((e) => e.action)).toEqual(['price_plan.create']);
   });
 });

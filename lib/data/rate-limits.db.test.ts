@@ -1,8 +1,7 @@
+import { driver } from '@/test/data';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { takeAttempt } from './rate-limits';
-
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 
 describe(`rate limits on ${driver}`, () => {
   it('allows max attempts in a window, counted by the database even when they arrive at once', async () => {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { driver, unique } from '@/test/data';
 import { describe, expect, it } from 'vitest';
 import { invalid } from '@/lib/action-result';
 import { customerInput, emptyCustomerForm, type CustomerFormValues } from '@/lib/validations/customer';
@@ -10,8 +10,6 @@ import { insertCustomer } from './customers-write';
 // Text limits below what the indexes hold: what the form accepts is stored, and text the
 // indexes cannot hold (a B-tree entry is at most 2,704 bytes) is a field error, never a 500.
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
 const MARKS = `a${'\u0301'.repeat(1500)}`; // one character, 3,001 bytes
 
 /** What the create action does: parse with the form's schema, then insert. */

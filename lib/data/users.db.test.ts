@@ -1,3 +1,4 @@
+import { auditOf, driver, unique } from '@/test/data';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
@@ -9,8 +10,6 @@ import { userInput, type UserFormValues } from '@/lib/validations/user';
 import { editor, viewer } from '@/test/actors';
 import { countUsers, insertUser, listUsers, setUserPassword, SYSTEM_ACTOR, updateUserAccess } from './users';
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
 const email = (prefix = 'user') => `${prefix}-${unique()}@example.test`;
 const PASSWORD = 'correct horse battery';
 const LAST_ADMIN = 'This is the last active admin: make another user an admin first.';
@@ -31,13 +30,7 @@ async function userRow(id: string) {
   return row;
 }
 
-async function auditFor(id: string) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(auditEntries)
-    .where(and(eq(auditEntries.entityType, 'user'), eq(auditEntries.entityId, id)));
-}
+const auditFor = (id: string) => auditOf('user', id);
 
 async function auditLabelled(label: string) {
   const db = await getDb();

@@ -20,10 +20,29 @@ export async function readJsonBody(
 ): Promise<JsonBody> {
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') return refuse(415, `Send ${what} as application/json.`);
-  const tooLarge = () =>
-    refuse(413, `The request is too large: at most ${(maxBytes / 2 ** 20).toLocaleString('en-US')} MB of JSON.`);
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge();
+  const bytes = await readCappedBody(request, maxBytes);
+  if (bytes === null) {
+    return refuse(413, `The request is too large: at most ${(maxBytes / 2 ** 20).toLocaleString('en-US')} MB of JSON.`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return refuse(400, 'The request body is not UTF-8 text.');
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return refuse(400, 'The request body is not valid JSON.');
+  }
+}
 
+/**
+ * A request's body as bytes, read no further than `maxBytes`: null when it is larger, by its
+ * Content-Length or once that many bytes have come (the rest is never read).
+ */
+export async function readCappedBody(request: Request, maxBytes: number): Promise<Buffer | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -34,20 +53,10 @@ export async function readJsonBody(
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        return tooLarge();
+        return null;
       }
       chunks.push(value);
     }
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size));
-  } catch {
-    return refuse(400, 'The request body is not UTF-8 text.');
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return refuse(400, 'The request body is not valid JSON.');
-  }
+  return Buffer.concat(chunks, size);
 }

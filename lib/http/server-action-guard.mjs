@@ -34,9 +34,11 @@ export class Refusal extends Error {
 /** @param {import('node:http').IncomingMessage} req */
 export function isServerActionRequest(req) {
   if (req.method !== 'POST') return false;
+  const path = (req.url ?? '/').split('?')[0];
+  // The /v1 API (and /v2) has route handlers only, which check their own bodies.
+  if (/^\/v[12](\/|$)/.test(path)) return false;
   if (req.headers['next-action'] !== undefined) return true;
   // A form posted without JavaScript names its action in a multipart field instead.
-  const path = (req.url ?? '/').split('?')[0];
   return !path.startsWith('/api/') && (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
 }
 

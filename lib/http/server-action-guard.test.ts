@@ -103,5 +103,13 @@ describe('server action guard', () => {
     const api = request('', { 'content-type': 'multipart/form-data; boundary=zz' }, '/api/customers');
     delete api.headers['next-action'];
     expect(isServerActionRequest(api)).toBe(false);
+    // The /v1 API's route handlers read their own bodies, whatever headers a client sends.
+    for (const url of ['/v1/customers', '/v1', '/v2/contracts/list?x=1']) {
+      expect(isServerActionRequest(request('', { 'content-type': 'multipart/form-data; boundary=zz' }, url))).toBe(
+        false,
+      );
+      expect(isServerActionRequest(request('[]', {}, url))).toBe(false);
+    }
+    expect(isServerActionRequest(request('[]', {}, '/v1x'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { CustomerCount, CustomerPage } from '@/lib/data/customers';
+import type { CustomerCount, CustomerPage } from '@/lib/validations/customer-rows';
 import { customerFiltersToSearch, type CustomerFilters } from '@/lib/validations/customer-filters';
 
 export const customerKeys = {

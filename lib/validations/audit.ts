@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'user.create',
   'user.update',
   'user.password',
+  'api_key.create',
+  'api_key.revoke',
   'custom_field_key.add',
   'custom_field_key.update',
   'custom_field_key.remove',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { invalid, type FieldErrors } from '@/lib/action-result';
-import { customerInput, emptyCustomerForm, type CustomerFormValues, type CustomerInput } from './customer';
+import { invalid } from '@/lib/action-result';
+import { formChecks } from '@/test/schemas';
+import { customerInput, emptyCustomerForm, type CustomerFormValues } from './customer';
 import { charCount } from './text';
 
 // ---------------------------------------------------------------- helpers
@@ -10,21 +11,7 @@ function form(overrides: Partial<CustomerFormValues> = {}): CustomerFormValues {
   return { ...emptyCustomerForm, name: 'acme', ...overrides };
 }
 
-/** Parses a form that must be valid and returns the output. */
-function accepted(overrides: Partial<CustomerFormValues> = {}): CustomerInput {
-  const result = customerInput.safeParse(form(overrides));
-  if (!result.success) {
-    throw new Error(`expected the form to be accepted, got ${JSON.stringify(invalid(result.error).fieldErrors)}`);
-  }
-  return result.data;
-}
-
-/** Parses a form that must be refused and returns its field errors, keyed by dotted path. */
-function refused(overrides: Partial<CustomerFormValues> = {}): FieldErrors {
-  const result = customerInput.safeParse(form(overrides));
-  if (result.success) throw new Error(`expected the form to be refused, got ${JSON.stringify(result.data)}`);
-  return invalid(result.error).fieldErrors;
-}
+const { accepted, refused } = formChecks(customerInput, form);
 
 const rows = (...values: string[]) => values.map((value) => ({ value }));
 

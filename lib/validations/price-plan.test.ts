@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { invalid, type FieldErrors } from '@/lib/action-result';
+import { formChecks } from '@/test/schemas';
 import {
   emptyPricePlanForm,
   MAX_PRICE_PLAN_DESCRIPTION_LENGTH,
@@ -7,7 +7,6 @@ import {
   MAX_PRICE_PLAN_NAME_LENGTH,
   pricePlanInput,
   type PricePlanFormValues,
-  type PricePlanInput,
 } from './price-plan';
 
 /** A valid form, plus whatever the test changes. */
@@ -15,19 +14,7 @@ function form(overrides: Partial<PricePlanFormValues> = {}): PricePlanFormValues
   return { ...emptyPricePlanForm, name: 'growth_2026', displayName: 'Growth 2026', ...overrides };
 }
 
-function accepted(overrides: Partial<PricePlanFormValues> = {}): PricePlanInput {
-  const result = pricePlanInput.safeParse(form(overrides));
-  if (!result.success) {
-    throw new Error(`expected the form to be accepted, got ${JSON.stringify(invalid(result.error).fieldErrors)}`);
-  }
-  return result.data;
-}
-
-function refused(overrides: Partial<PricePlanFormValues> | Record<string, unknown> = {}): FieldErrors {
-  const result = pricePlanInput.safeParse({ ...form(), ...overrides });
-  if (result.success) throw new Error(`expected the form to be refused, got ${JSON.stringify(result.data)}`);
-  return invalid(result.error).fieldErrors;
-}
+const { accepted, refused } = formChecks(pricePlanInput, form);
 
 const PATTERN_MESSAGE = 'Start with a letter or digit; then use only letters, digits, _ - .';
 const GRINNING = '😀'; // one character, 2 UTF-16 units, 4 bytes

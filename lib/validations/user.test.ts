@@ -1,25 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { invalid, type FieldErrors } from '@/lib/action-result';
-import { MIN_PASSWORD, roleInput, signInInput, userInput, type UserFormValues, type UserInput } from './user';
+import { invalid } from '@/lib/action-result';
+import { formChecks } from '@/test/schemas';
+import { MIN_PASSWORD, roleInput, signInInput, userInput, type UserFormValues } from './user';
 
 /** A valid new user, plus whatever the test changes. */
 function form(overrides: Partial<UserFormValues> | Record<string, unknown> = {}): UserFormValues {
   return { email: 'ops@example.com', name: 'Ops', role: 'editor', password: 'a-long-password', ...overrides };
 }
 
-function accepted(overrides: Partial<UserFormValues> = {}): UserInput {
-  const result = userInput.safeParse(form(overrides));
-  if (!result.success) {
-    throw new Error(`expected the user to be accepted, got ${JSON.stringify(invalid(result.error).fieldErrors)}`);
-  }
-  return result.data;
-}
-
-function refused(overrides: Partial<UserFormValues> | Record<string, unknown> = {}): FieldErrors {
-  const result = userInput.safeParse(form(overrides));
-  if (result.success) throw new Error(`expected the user to be refused, got ${JSON.stringify(result.data)}`);
-  return invalid(result.error).fieldErrors;
-}
+const { accepted, refused } = formChecks(userInput, form);
 
 describe('userInput: a new user', () => {
   it('accepts an email, a name, a role and a password, the email trimmed and in lower case', () => {

@@ -10,6 +10,7 @@ const ENTITY_LABELS: Record<string, string> = {
   customer: 'Customer',
   price_plan: 'Price plan',
   user: 'User',
+  api_key: 'API key',
   custom_field_key: 'Custom field key',
 };
 

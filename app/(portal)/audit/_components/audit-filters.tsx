@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition, type ComponentProps, type ReactNode } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ACTION_LABELS } from '@/components/audit/change-list';
 import { buttonClass } from '@/components/ui/button';
-import { inputClass } from '@/components/ui/field';
-import { useTypedParam } from '@/lib/hooks/use-typed-param';
+import { SelectField, TextField } from '@/components/ui/field';
+import { TypedFilterField } from '@/components/typed-filter-field';
 import {
   AUDIT_ACTIONS,
   auditSearch,
@@ -17,24 +17,12 @@ import {
 
 type FilterKey = Exclude<keyof AuditFilters, 'cursor'>;
 
-function Control({ id, label, children }: { id: string; label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0 space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
+const SEARCH_LIMITS = { actor: MAX_AUDIT_ACTOR_SEARCH, customer: MAX_AUDIT_CUSTOMER_SEARCH };
 
-function InputControl({ id, label, ...props }: { id: string; label: string } & ComponentProps<'input'>) {
-  return (
-    <Control id={id} label={label}>
-      <input id={id} className={inputClass} {...props} />
-    </Control>
-  );
-}
+const ACTION_OPTIONS = [
+  { value: '', label: 'Any action' },
+  ...AUDIT_ACTIONS.map((a) => ({ value: a, label: ACTION_LABELS[a] ?? a })),
+];
 
 /** A select or date filter: what was picked shows at once; the URL (Back, "Clear") sets it after. */
 function usePickedFilter(value: string | undefined) {
@@ -62,17 +50,25 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
     current.current = next;
     startTransition(() => router.replace(`/audit${auditSearch(next)}`, { scroll: false }));
   });
-  const [applyActor] = useState(() => (text: string) => apply('actor', text));
-  const [applyCustomer] = useState(() => (text: string) => apply('customer', text));
-  const [actor, setActor] = useTypedParam(filters.actor, applyActor);
-  const [customer, setCustomer] = useTypedParam(filters.customer, applyCustomer);
-  const [action, setAction] = usePickedFilter(filters.action);
-  const [from, setFrom] = usePickedFilter(filters.from);
-  const [to, setTo] = usePickedFilter(filters.to);
-  const pick = (key: FilterKey, set: (value: string) => void) => (e: { target: { value: string } }) => {
-    set(e.target.value);
-    apply(key, e.target.value);
+  const picks = {
+    action: usePickedFilter(filters.action),
+    from: usePickedFilter(filters.from),
+    to: usePickedFilter(filters.to),
   };
+  // Each filter's value and how it applies, by its key: typed ones once typing pauses, picked ones at once.
+  const typed = (key: 'actor' | 'customer') => ({
+    value: filters[key],
+    onApply: (text: string) => apply(key, text),
+    maxLength: SEARCH_LIMITS[key],
+  });
+  const picked = (key: keyof typeof picks) => ({
+    className: 'min-w-0',
+    value: picks[key][0],
+    onChange: (e: { target: { value: string } }) => {
+      picks[key][1](e.target.value);
+      apply(key, e.target.value);
+    },
+  });
   const filtered = Boolean(filters.actor || filters.action || filters.customer || filters.from || filters.to);
 
   return (
@@ -82,54 +78,11 @@ export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
       onSubmit={(e) => e.preventDefault()}
       className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,1fr)]"
     >
-      <InputControl
-        id="audit-filter-who"
-        label="Who"
-        type="search"
-        value={actor}
-        onChange={(e) => setActor(e.target.value)}
-        maxLength={MAX_AUDIT_ACTOR_SEARCH}
-        placeholder="Name or email"
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <Control id="audit-filter-action" label="Action">
-        <select id="audit-filter-action" value={action} onChange={pick('action', setAction)} className={inputClass}>
-          <option value="">Any action</option>
-          {AUDIT_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {ACTION_LABELS[a] ?? a}
-            </option>
-          ))}
-        </select>
-      </Control>
-      <InputControl
-        id="audit-filter-customer"
-        label="Customer"
-        type="search"
-        value={customer}
-        onChange={(e) => setCustomer(e.target.value)}
-        maxLength={MAX_AUDIT_CUSTOMER_SEARCH}
-        placeholder="Customer ID"
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <InputControl
-        id="audit-filter-from"
-        label="From"
-        type="date"
-        value={from}
-        max={to || undefined}
-        onChange={pick('from', setFrom)}
-      />
-      <InputControl
-        id="audit-filter-to"
-        label="To"
-        type="date"
-        value={to}
-        min={from || undefined}
-        onChange={pick('to', setTo)}
-      />
+      <TypedFilterField label="Who" placeholder="Name or email" {...typed('actor')} />
+      <SelectField label="Action" options={ACTION_OPTIONS} {...picked('action')} />
+      <TypedFilterField label="Customer" placeholder="Customer ID" {...typed('customer')} />
+      <TextField label="From" type="date" max={picks.to[0] || undefined} {...picked('from')} />
+      <TextField label="To" type="date" min={picks.from[0] || undefined} {...picked('to')} />
       {/* Announced while the entries load; takes no room (absolutely placed, so no grid cell). */}
       <p role="status" className="sr-only">
         {pending ? 'Updating…' : ''}

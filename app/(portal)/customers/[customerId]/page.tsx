@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
@@ -20,6 +19,7 @@ import { ArchiveControl, ArchivedBanner } from '../_components/archive-control';
 import { BillingProviderCards } from '../_components/billing-provider-cards';
 import { CustomerHistory } from '../_components/customer-history';
 import { MappingTester } from '../_components/mapping-tester';
+import { BackLink } from '../_components/back-link';
 
 type Params = { params: Promise<{ customerId: string }> };
 
@@ -51,19 +51,26 @@ function Item({ label, wide, children }: { label: string; wide?: boolean; childr
   );
 }
 
-function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/** A section of the page; `empty`, when given, is said instead of its content. */
+function Card({
+  id,
+  title,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty?: string | false;
+  children: ReactNode;
+}) {
   return (
     <section id={id} className={cardClass('min-w-0 scroll-mt-4 p-5 sm:p-6')} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="mb-4 text-base font-semibold">
         {title}
       </h2>
-      {children}
+      {empty ? <p className="text-sm text-slate-600">{empty}</p> : children}
     </section>
   );
-}
-
-function Empty({ children }: { children: ReactNode }) {
-  return <p className="text-sm text-slate-600">{children}</p>;
 }
 
 /** A value ops copy and paste (ID, uuid, alias…), with its copy button. */
@@ -157,9 +164,7 @@ export default async function CustomerPage({ params }: Params) {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
-        <Link href="/customers" className="text-sm text-brand-700 hover:underline">
-          ← Customers
-        </Link>
+        <BackLink href="/customers">Customers</BackLink>
         <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">{customer.displayName}</h1>
@@ -253,84 +258,85 @@ export default async function CustomerPage({ params }: Params) {
         </dl>
       </Card>
 
-      <Card id="aliases" title="Ingest aliases">
-        {customer.ingestAliases.length === 0 ? (
-          <Empty>This customer has no ingest aliases.</Empty>
-        ) : (
-          <>
-            <p className="mb-3 text-sm text-slate-600">{plural(customer.ingestAliases.length, 'alias', 'aliases')}</p>
-            <ul
-              className="flex max-h-80 flex-wrap gap-1.5 overflow-y-auto rounded-md"
-              aria-label="Ingest aliases"
-              tabIndex={0}
+      <Card
+        id="aliases"
+        title="Ingest aliases"
+        empty={customer.ingestAliases.length === 0 && 'This customer has no ingest aliases.'}
+      >
+        <p className="mb-3 text-sm text-slate-600">{plural(customer.ingestAliases.length, 'alias', 'aliases')}</p>
+        <ul
+          className="flex max-h-80 flex-wrap gap-1.5 overflow-y-auto rounded-md"
+          aria-label="Ingest aliases"
+          tabIndex={0}
+        >
+          {customer.ingestAliases.map((alias) => (
+            <li
+              key={alias}
+              className="inline-flex max-w-full items-center gap-0.5 rounded bg-slate-100 py-0.5 pr-0.5 pl-2 font-mono text-xs text-slate-800"
             >
-              {customer.ingestAliases.map((alias) => (
-                <li
-                  key={alias}
-                  className="inline-flex max-w-full items-center gap-0.5 rounded bg-slate-100 py-0.5 pr-0.5 pl-2 font-mono text-xs text-slate-800"
-                >
-                  <span className="min-w-0 [overflow-wrap:anywhere]">{alias}</span>
-                  <CopyButton value={alias} label={`alias ${alias}`} className="size-5" />
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+              <span className="min-w-0 [overflow-wrap:anywhere]">{alias}</span>
+              <CopyButton value={alias} label={`alias ${alias}`} className="size-5" />
+            </li>
+          ))}
+        </ul>
       </Card>
 
-      <Card id="mappings" title="Measurement mappings">
-        {mappings.length === 0 ? (
-          <Empty>This customer has no measurement mappings: usage is matched by its ID and ingest aliases.</Empty>
-        ) : (
-          <div className="space-y-4">
-            <table className="w-full table-fixed text-left text-sm" aria-labelledby="mappings-heading">
-              <thead className={cn(theadClass, 'bg-transparent')}>
-                <tr>
-                  <Th className="w-2/5 py-2 pr-4 pl-0">Label</Th>
-                  <Th className="px-0 py-2">Value regex</Th>
+      <Card
+        id="mappings"
+        title="Measurement mappings"
+        empty={
+          mappings.length === 0 &&
+          'This customer has no measurement mappings: usage is matched by its ID and ingest aliases.'
+        }
+      >
+        <div className="space-y-4">
+          <table className="w-full table-fixed text-left text-sm" aria-labelledby="mappings-heading">
+            <thead className={cn(theadClass, 'bg-transparent')}>
+              <tr>
+                <Th className="w-2/5 py-2 pr-4 pl-0">Label</Th>
+                <Th className="px-0 py-2">Value regex</Th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {mappings.map((m) => (
+                <tr key={m.label} className="align-top">
+                  <td className="py-2 pr-4 font-medium [overflow-wrap:anywhere]">{m.label}</td>
+                  <td className="py-2 font-mono text-xs [overflow-wrap:anywhere]">
+                    <code>{m.valueRegex}</code>
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {mappings.map((m) => (
-                  <tr key={m.label} className="align-top">
-                    <td className="py-2 pr-4 font-medium [overflow-wrap:anywhere]">{m.label}</td>
-                    <td className="py-2 font-mono text-xs [overflow-wrap:anywhere]">
-                      <code>{m.valueRegex}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <MappingTester mappings={mappings} />
-          </div>
-        )}
+              ))}
+            </tbody>
+          </table>
+          <MappingTester mappings={mappings} />
+        </div>
       </Card>
 
-      <Card id="custom-fields" title="Custom fields">
-        {customFields.length === 0 ? (
-          <Empty>This customer has no custom fields.</Empty>
-        ) : (
-          <dl className="divide-y divide-slate-100 text-sm">
-            {customFields.map(([key, value]) => (
-              <div
-                key={key}
-                className="grid gap-1 py-2 first:pt-0 last:pb-0 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:gap-4"
-              >
-                <dt className="font-mono text-xs font-medium [overflow-wrap:anywhere] text-slate-700 sm:text-sm">
-                  {key}
-                </dt>
-                <dd className="[overflow-wrap:anywhere]">
-                  {value === '' ? <span className="text-slate-500">(empty)</span> : value}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        )}
+      <Card
+        id="custom-fields"
+        title="Custom fields"
+        empty={customFields.length === 0 && 'This customer has no custom fields.'}
+      >
+        <dl className="divide-y divide-slate-100 text-sm">
+          {customFields.map(([key, value]) => (
+            <div
+              key={key}
+              className="grid gap-1 py-2 first:pt-0 last:pb-0 sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)] sm:gap-4"
+            >
+              <dt className="font-mono text-xs font-medium [overflow-wrap:anywhere] text-slate-700 sm:text-sm">
+                {key}
+              </dt>
+              <dd className="[overflow-wrap:anywhere]">
+                {value === '' ? <span className="text-slate-500">(empty)</span> : value}
+              </dd>
+            </div>
+          ))}
+        </dl>
       </Card>
 
       <Card id="billing-providers" title="Billing providers">
         {customer.billingProviders.length === 0 ? (
-          <Empty>This customer has no billing providers.</Empty>
+          <p className="text-sm text-slate-600">This customer has no billing providers.</p>
         ) : (
           <BillingProviderCards providers={customer.billingProviders} />
         )}

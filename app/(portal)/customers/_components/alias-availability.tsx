@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
-import type { AliasOwner } from '@/lib/data/customers';
+import type { AliasOwner } from '@/lib/validations/customer-rows';
 import { useDebounced } from '@/lib/hooks/use-debounced';
 import type { CustomerFormValues } from '@/lib/validations/customer';
 

@@ -34,7 +34,7 @@ import { PairRowsField } from './pair-rows-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
-import type { PricePlanOption } from '@/lib/data/price-plans';
+import type { PricePlanOption } from '@/lib/validations/price-plan';
 import type { ChangedBy } from '@/lib/validations/audit';
 
 type CustomerFormProps = { pricePlans: PricePlanOption[] } & (

@@ -10,7 +10,7 @@ import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { Th, theadClass } from '@/components/ui/table';
-import type { CustomerCount, CustomerPage, CustomerRow } from '@/lib/data/customers';
+import type { CustomerCount, CustomerPage, CustomerRow } from '@/lib/validations/customer-rows';
 import type { PricePlanOption } from '@/lib/validations/price-plan';
 import { customerCountQuery, customerListQuery } from '@/lib/queries/customers';
 import { cn, plural } from '@/lib/utils';
@@ -241,15 +241,22 @@ function Blank() {
  * Opens the customer when a row (or card) is clicked anywhere but on its own controls, unless
  * text is being selected. The ID stays a real link, for keyboards, screen readers and new tabs.
  */
-function useOpenRow() {
+function useOpenRow(c: CustomerRow, exact: boolean, className: string) {
   const router = useRouter();
-  return (c: CustomerRow) => (event: MouseEvent<HTMLElement>) => {
+  const onClick = (event: MouseEvent<HTMLElement>) => {
     const target = event.target as HTMLElement;
     if (target.closest('a, button, input, select, textarea, label, summary')) return;
     if (window.getSelection()?.toString()) return;
     if (event.metaKey || event.ctrlKey) window.open(customerHref(c), '_blank', 'noopener');
     else router.push(customerHref(c));
   };
+  // An exact match of the search is tinted, above the page's rows.
+  const rowClass = cn(
+    'cursor-pointer focus-within:bg-slate-50 hover:bg-slate-50',
+    className,
+    exact && 'bg-brand-50/60',
+  );
+  return { onClick, className: rowClass };
 }
 
 /** The ID, on one line: cut with an ellipsis, the whole of it on hover and in the link's name. */
@@ -296,16 +303,35 @@ function Tags({ tags }: { tags: string[] }) {
   );
 }
 
+/**
+ * What a table row and a phone card both show, in order: `cell` is the row's cell (none: the
+ * row shows it elsewhere, as the email under the name).
+ */
+const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNode }[] = [
+  {
+    label: 'Price plan',
+    cell: 'max-w-[10rem] px-3 py-3 [overflow-wrap:anywhere]',
+    show: (c) => <PlanName customer={c} />,
+  },
+  { label: 'Tags', cell: 'max-w-[12rem] min-w-[7rem] px-3 py-3', show: (c) => <Tags tags={c.tags} /> },
+  {
+    label: 'Aliases',
+    cell: 'px-3 py-3',
+    show: (c) => (
+      <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
+    ),
+  },
+  { label: 'Email', show: (c) => c.email ?? <Blank /> },
+  {
+    label: 'Created',
+    cell: 'px-3 py-3 whitespace-nowrap text-slate-600',
+    show: (c) => <RelativeTime iso={c.createdAt} />,
+  },
+];
+
 function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
-  const open = useOpenRow();
   return (
-    <tr
-      onClick={open(c)}
-      className={cn(
-        'group cursor-pointer align-top focus-within:bg-slate-50 hover:bg-slate-50',
-        exact && 'bg-brand-50/60',
-      )}
-    >
+    <tr {...useOpenRow(c, exact, 'group align-top')}>
       <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
         <div className="flex items-center gap-1">
           <IdLink customer={c} />
@@ -334,18 +360,14 @@ function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRo
       <td className="px-3 py-3">
         <StatusBadge customer={c} />
       </td>
-      <td className="max-w-[10rem] px-3 py-3 [overflow-wrap:anywhere]">
-        <PlanName customer={c} />
-      </td>
-      <td className="max-w-[12rem] min-w-[7rem] px-3 py-3">
-        <Tags tags={c.tags} />
-      </td>
-      <td className="px-3 py-3">
-        <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
-      </td>
-      <td className="px-3 py-3 whitespace-nowrap text-slate-600">
-        <RelativeTime iso={c.createdAt} />
-      </td>
+      {DETAILS.map(
+        ({ label, cell, show }) =>
+          cell && (
+            <td key={label} className={cell}>
+              {show(c)}
+            </td>
+          ),
+      )}
     </tr>
   );
 }
@@ -361,15 +383,8 @@ function CardLine({ label, children }: { label: string; children: ReactNode }) {
 
 /** At phone widths each customer is a card: nothing to scroll sideways. */
 function CustomerCard({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
-  const open = useOpenRow();
   return (
-    <li
-      onClick={open(c)}
-      className={cn(
-        'cursor-pointer space-y-2 px-4 py-3 focus-within:bg-slate-50 hover:bg-slate-50',
-        exact && 'bg-brand-50/60',
-      )}
-    >
+    <li {...useOpenRow(c, exact, 'space-y-2 px-4 py-3')}>
       <div className="flex min-w-0 items-center gap-1">
         <IdLink customer={c} />
         <CopyButton value={c.name} label={`ID ${c.name}`} />
@@ -380,19 +395,11 @@ function CustomerCard({ customer: c, exact = false }: { customer: CustomerRow; e
       </div>
       <p className="text-sm font-medium [overflow-wrap:anywhere]">{c.displayName}</p>
       <dl className="space-y-1 text-sm">
-        <CardLine label="Price plan">
-          <PlanName customer={c} />
-        </CardLine>
-        <CardLine label="Tags">
-          <Tags tags={c.tags} />
-        </CardLine>
-        <CardLine label="Aliases">
-          <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
-        </CardLine>
-        <CardLine label="Email">{c.email ?? <Blank />}</CardLine>
-        <CardLine label="Created">
-          <RelativeTime iso={c.createdAt} />
-        </CardLine>
+        {DETAILS.map(({ label, show }) => (
+          <CardLine key={label} label={label}>
+            {show(c)}
+          </CardLine>
+        ))}
       </dl>
     </li>
   );

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
-import { inputClass } from '@/components/ui/field';
+import { inputClass, SelectField } from '@/components/ui/field';
+import { TypedFilterField } from '@/components/typed-filter-field';
 import type { PricePlanOption } from '@/lib/validations/price-plan';
-import { useTypedParam } from '@/lib/hooks/use-typed-param';
 import { cn } from '@/lib/utils';
 import { BILLING_PROVIDERS } from '@/lib/validations/billing-provider-names';
 import {
@@ -24,110 +24,39 @@ function useFocusOnArrival(input: React.RefObject<HTMLInputElement | null>) {
 }
 
 function SearchBox({ filters }: { filters: CustomerFilters }) {
-  const id = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [text, setText] = useTypedParam(filters.q, (q) =>
-    showView(firstPage({ ...filters, q: q.trim() || undefined }), { replace: true }),
-  );
   useFocusOnArrival(input);
   return (
-    <div className="min-w-0 flex-[2_1_18rem] space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        Search customers
-      </label>
-      <input
-        ref={input}
-        id={id}
-        type="search"
-        data-page-search=""
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && text) {
-            e.preventDefault();
-            setText('');
-          }
-        }}
-        maxLength={MAX_SEARCH_LENGTH}
-        placeholder="ID, Name, email, ingest alias or external ID"
-        aria-describedby={`${id}-hint`}
-        autoComplete="off"
-        spellCheck={false}
-        className={inputClass}
-      />
-      <p id={`${id}-hint`} className="text-xs text-slate-600">
-        Press <kbd className="rounded border border-slate-300 bg-white px-1 font-sans">/</kbd> to search. Three
-        characters or more match anywhere; fewer match the start.
-      </p>
-    </div>
+    <TypedFilterField
+      ref={input}
+      label="Search customers"
+      hint={
+        <>
+          Press <kbd className="rounded border border-slate-300 bg-white px-1 font-sans">/</kbd> to search. Three
+          characters or more match anywhere; fewer match the start.
+        </>
+      }
+      className="flex-[2_1_18rem]"
+      data-page-search=""
+      value={filters.q}
+      onApply={(q) => showView(firstPage({ ...filters, q: q.trim() || undefined }), { replace: true })}
+      maxLength={MAX_SEARCH_LENGTH}
+      placeholder="ID, Name, email, ingest alias or external ID"
+    />
   );
 }
 
-function TagFilter({ filters }: { filters: CustomerFilters }) {
-  const id = useId();
-  const [text, setText] = useTypedParam(filters.tag, (tag) =>
-    showView(firstPage({ ...filters, tag: tag.trim() || undefined }), { replace: true }),
-  );
-  return (
-    <div className="min-w-0 flex-[1_1_9rem] space-y-1.5">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        Tag
-      </label>
-      <input
-        id={id}
-        type="search"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        maxLength={MAX_TAG_LENGTH}
-        placeholder="Any tag"
-        autoComplete="off"
-        className={inputClass}
-      />
-    </div>
-  );
-}
-
-function SelectFilter({
-  label,
-  value,
-  options,
-  anyLabel,
-  onChange,
-  className,
-}: {
-  label: string;
-  value: string;
-  options: { value: string; label: string }[];
-  anyLabel?: string;
-  onChange: (value: string) => void;
-  className?: string;
-}) {
-  const id = useId();
-  return (
-    <div className={cn('min-w-0 space-y-1.5', className)}>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={inputClass}>
-        {anyLabel !== undefined && <option value="">{anyLabel}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-const PROVIDER_OPTIONS = Object.entries(BILLING_PROVIDERS).map(([value, label]) => ({ value, label }));
+const PROVIDER_OPTIONS = [
+  { value: '', label: 'Any provider' },
+  ...Object.entries(BILLING_PROVIDERS).map(([value, label]) => ({ value, label })),
+];
 
 /** Search and filters of the customer list; every change starts again at the first page. */
 export function CustomersToolbar({ filters, pricePlans }: { filters: CustomerFilters; pricePlans: PricePlanOption[] }) {
-  const planOptions = pricePlans.map((p) => ({
-    value: p.name,
-    label: p.archived ? `${p.displayName} (archived)` : p.displayName,
-  }));
+  const planOptions = [
+    { value: '', label: 'Any plan' },
+    ...pricePlans.map((p) => ({ value: p.name, label: p.archived ? `${p.displayName} (archived)` : p.displayName })),
+  ];
   // A plan in a shared link that no longer exists still shows, rather than a wrong "Any plan".
   if (filters.plan && !pricePlans.some((p) => p.name === filters.plan)) {
     planOptions.push({ value: filters.plan, label: filters.plan });
@@ -135,25 +64,30 @@ export function CustomersToolbar({ filters, pricePlans }: { filters: CustomerFil
   return (
     <div role="search" aria-label="Customers" className="flex flex-wrap items-start gap-3">
       <SearchBox filters={filters} />
-      <SelectFilter
+      <SelectField
         label="Price plan"
-        anyLabel="Any plan"
+        className="min-w-0 flex-[1_1_9rem]"
         value={filters.plan ?? ''}
         options={planOptions}
-        onChange={(plan) => showView(firstPage({ ...filters, plan: plan || undefined }))}
-        className="flex-[1_1_9rem]"
+        onChange={(e) => showView(firstPage({ ...filters, plan: e.target.value || undefined }))}
       />
-      <SelectFilter
+      <SelectField
         label="Billing provider"
-        anyLabel="Any provider"
+        className="min-w-0 flex-[1_1_9rem]"
         value={filters.provider ?? ''}
         options={PROVIDER_OPTIONS}
-        onChange={(provider) =>
-          showView(firstPage({ ...filters, provider: (provider || undefined) as CustomerFilters['provider'] }))
+        onChange={(e) =>
+          showView(firstPage({ ...filters, provider: (e.target.value || undefined) as CustomerFilters['provider'] }))
         }
-        className="flex-[1_1_9rem]"
       />
-      <TagFilter filters={filters} />
+      <TypedFilterField
+        label="Tag"
+        className="flex-[1_1_9rem]"
+        value={filters.tag}
+        onApply={(tag) => showView(firstPage({ ...filters, tag: tag.trim() || undefined }), { replace: true })}
+        maxLength={MAX_TAG_LENGTH}
+        placeholder="Any tag"
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '@/components/ui/button';
-import type { CustomerIdOwner } from '@/lib/data/customers';
+import type { CustomerIdOwner } from '@/lib/validations/customer-rows';
 import { useDebounced } from '@/lib/hooks/use-debounced';
 import { ID_PATTERN, MAX_ID_LENGTH, type CustomerFormValues } from '@/lib/validations/customer';
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { connection } from 'next/server';
 import { requirePageActor } from '@/lib/auth/session';
 import { listPricePlanOptions, selectablePricePlans } from '@/lib/data/price-plans';
 import { CustomerForm } from '../_components/customer-form';
+import { BackLink } from '../_components/back-link';
 
 export const metadata: Metadata = { title: 'Create customer' };
 
@@ -14,9 +14,7 @@ export default async function NewCustomerPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
-        <Link href="/customers" className="text-sm text-brand-700 hover:underline">
-          ← Customers
-        </Link>
+        <BackLink href="/customers">Customers</BackLink>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Create customer</h1>
       </div>
       <CustomerForm mode="create" pricePlans={pricePlans} />

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { requirePageActor } from '@/lib/auth/session';
@@ -7,6 +6,7 @@ import { getCustomer } from '@/lib/data/customers';
 import { listPricePlanOptions, selectablePricePlans } from '@/lib/data/price-plans';
 import { toCustomerFormValues } from '@/lib/validations/customer';
 import { CustomerForm } from '../../_components/customer-form';
+import { BackLink } from '../../_components/back-link';
 
 export const metadata: Metadata = { title: 'Edit customer' };
 
@@ -21,9 +21,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div>
-        <Link href={`/customers/${customer.id}`} className="text-sm text-brand-700 hover:underline">
-          ← {customer.displayName}
-        </Link>
+        <BackLink href={`/customers/${customer.id}`}>{customer.displayName}</BackLink>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">Edit {customer.displayName}</h1>
         {customer.archivedAt && (
           <p className="mt-2 text-sm text-amber-800">
