@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Actor } from '@/lib/auth/permissions';
-import { V1Error, type V1ErrorCode } from '@/lib/data/v1-errors';
+import { V1Error, type V1ErrorCode } from '@/lib/validations/v1/errors';
 import { createCustomerBody } from '@/lib/validations/v1/customers';
 import { createV1Customer } from '@/lib/data/v1-customers';
 

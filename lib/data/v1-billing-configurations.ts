@@ -13,7 +13,8 @@ import type { BillingProviderConfiguration, DeliveryMethod } from '@/lib/validat
 import { DELIVERY_METHOD_IDS } from '@/lib/validations/v1/billing-configurations';
 import type { V1BillingProviderConfiguration } from '@/lib/validations/v1/objects';
 import { iso } from './customers';
-import { invalid, notFound, V1Error } from './v1-errors';
+import { V1Error } from '@/lib/validations/v1/errors';
+import { invalid, notFound } from './v1-errors';
 import { knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
 
 type ConfigurationRow = typeof customerBillingProviders.$inferSelect;
@@ -82,6 +83,7 @@ export async function setV1BillingConfigurations(
     const key = `${knownId(e.customerId)}/${e.billingProvider}`;
     if (seen.has(key)) {
       throw new V1Error(
+        409,
         'billing_provider_configured',
         `data[${i}]: ${e.billingProvider} is named twice for this customer`,
         {
@@ -104,6 +106,7 @@ export async function setV1BillingConfigurations(
           for (const { e, i } of mine) {
             if (before.billingProviders.some((p) => p.billingProvider === e.billingProvider)) {
               throw new V1Error(
+                409,
                 'billing_provider_configured',
                 `data[${i}]: the customer already has an active ${e.billingProvider} configuration`,
                 { field: `data[${i}].billing_provider` },

@@ -13,7 +13,8 @@ import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { MAX_CUSTOM_FIELDS } from '@/lib/validations/customer';
 import type { V1CustomFieldKey } from '@/lib/validations/v1/objects';
 import { recordAudit } from './audit';
-import { invalid, notFound, ownerOf, V1Error } from './v1-errors';
+import { V1Error } from '@/lib/validations/v1/errors';
+import { invalid, notFound, ownerOf } from './v1-errors';
 import { customFieldValueTaken, knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
 
 /** The customers holding `key`, as `custom_fields ->> key` (null where they do not). */
@@ -118,7 +119,7 @@ export async function listV1CustomFieldKeys(
       if (nextPage.length > 200) throw new Error('too long');
       after = keyCursor.parse(JSON.parse(Buffer.from(nextPage, 'base64url').toString('utf8')))[1];
     } catch {
-      throw new V1Error('invalid_cursor', 'next_page: not a cursor this API issued', { field: 'next_page' });
+      throw new V1Error(400, 'invalid_cursor', 'next_page: not a cursor this API issued', { field: 'next_page' });
     }
   }
   const db = await getDb();

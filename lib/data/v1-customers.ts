@@ -21,7 +21,8 @@ import { createdFields, recordAudit } from './audit';
 import { iso } from './customers';
 import { auditable, customerColumns, CUSTOMER_LIST_FIELDS } from './customers-write';
 import { violatedUniqueConstraint } from './db-errors';
-import { V1Error, notFound } from './v1-errors';
+import { V1Error } from '@/lib/validations/v1/errors';
+import { notFound } from './v1-errors';
 import { knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
 
 export type { V1WriteOptions };
@@ -122,7 +123,7 @@ function decodeV1Cursor(cursor: string): { createdAt: string; id: string } {
     const [, createdAt, id] = cursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { createdAt, id };
   } catch {
-    throw new V1Error('invalid_cursor', 'next_page: not a cursor this API issued', { field: 'next_page' });
+    throw new V1Error(400, 'invalid_cursor', 'next_page: not a cursor this API issued', { field: 'next_page' });
   }
 }
 
@@ -257,6 +258,7 @@ function refuseRepeatedProviders(configurations: BillingProviderConfiguration[],
   configurations.forEach((c, i) => {
     if (seen.has(c.billingProvider)) {
       throw new V1Error(
+        409,
         'billing_provider_configured',
         `${field(i)}: ${c.billingProvider} is named twice for this customer`,
         { field: field(i) },

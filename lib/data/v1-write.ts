@@ -16,7 +16,8 @@ import { findAliasOwners, findCustomFieldValueOwners, loadCustomer, type Custome
 import { auditable, customerColumns, CUSTOMER_LIST_FIELDS } from './customers-write';
 import { violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
-import { describeOwner, notFound, ownerOf, V1Error, type V1Owner } from './v1-errors';
+import { V1Error, type V1Owner } from '@/lib/validations/v1/errors';
+import { describeOwner, notFound, ownerOf } from './v1-errors';
 
 /** A customer id from a path or body, lowercased; a malformed one is not found. */
 export function knownId(id: string): string {
@@ -82,6 +83,7 @@ async function conflictFor(db: Database, err: unknown, context: ConflictContext)
     const field = `ingest_aliases[${Math.max(i, 0)}]`;
     const alias = aliases[Math.max(i, 0)] ?? '';
     return new V1Error(
+      409,
       'ingest_alias_taken',
       owner
         ? `Ingest alias ${JSON.stringify(alias)} belongs to ${describeOwner(owner)}`
@@ -96,6 +98,7 @@ async function conflictFor(db: Database, err: unknown, context: ConflictContext)
       .where(eq(customers.externalId, context.externalId));
     const owner = holder && ownerOf(holder);
     return new V1Error(
+      409,
       'external_id_taken',
       `External ID ${JSON.stringify(context.externalId)} belongs to ${owner ? describeOwner(owner) : 'another customer'}`,
       { field: 'external_id', owner },
@@ -112,6 +115,7 @@ async function conflictFor(db: Database, err: unknown, context: ConflictContext)
 
 export function customFieldValueTaken(key: string, value: string, owner: V1Owner | undefined) {
   return new V1Error(
+    409,
     'custom_field_value_taken',
     `Custom field ${JSON.stringify(key)} must be unique: ${JSON.stringify(value)} belongs to ${owner ? describeOwner(owner) : 'another customer'}`,
     { field: `custom_fields.${key}`, owner },

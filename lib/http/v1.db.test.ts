@@ -10,8 +10,8 @@ import { recordAudit } from '@/lib/data/audit';
 import { DatabaseUnavailableError } from '@/lib/data/db-errors';
 import { inTransaction } from '@/lib/data/transaction';
 import { SYSTEM_ACTOR } from '@/lib/data/users';
-import { V1Error } from '@/lib/data/v1-errors';
 import { v1NotSupported, v1Route, type V1Handler } from './v1';
+import { V1Error } from '@/lib/validations/v1/errors';
 
 // The /v1 wrapper against the database (PGlite or PostgreSQL): what a client sees, and what is saved.
 
@@ -60,8 +60,8 @@ const note = v1Route({ role: 'editor', body: noteInput }, async ({ actor, body }
       changes: [],
     }),
   );
-  if (body.then === 'conflict') throw new V1Error('ingest_alias_taken', 'Taken.', { field: 'ingest_aliases[0]' });
-  if (body.then === 'invalid') return new V1Error('validation_failed', 'Bad.', { field: 'x' });
+  if (body.then === 'conflict') throw new V1Error(409, 'ingest_alias_taken', 'Taken.', { field: 'ingest_aliases[0]' });
+  if (body.then === 'invalid') return new V1Error(400, 'validation_failed', 'Bad.', { field: 'x' });
   if (body.then === 'crash') throw new Error('boom');
   if (body.then === 'down') throw new DatabaseUnavailableError();
   return { data: { label: body.label, at: randomUUID() } };

@@ -13,13 +13,13 @@ import {
   type IdempotencyClaim,
 } from '@/lib/data/idempotency';
 import { inTransaction } from '@/lib/data/transaction';
-import { V1Error } from '@/lib/data/v1-errors';
 import { env } from '@/lib/env';
 import { MAX_V1_BODY_BYTES } from '@/lib/request-limits';
 import { canonical } from '@/lib/same-value';
-import { v1FieldErrors } from '@/lib/validations/v1/common';
 import { readCappedBody } from './read-json-body';
 import { TokenBuckets } from './rate-limit';
+import { V1Error, validationFailed } from '@/lib/validations/v1/errors';
+import { queryObject } from '@/lib/validations/v1/customers';
 
 /*
  * The one wrapper of every /v1 (and /v2) route handler: the API's contract (authentication,
@@ -44,17 +44,16 @@ import { TokenBuckets } from './rate-limit';
  *            `customer_ids`, sees either).
  *
  * The handler gets `{ actor, apiKeyId, body, query, params, request, requestId }` and returns the
- * answer's JSON body (`{ data: … }`, `{}`, or a bare array), sent as 200. For a refusal it, or a
- * lib/data function it calls, throws (or returns) a `V1Error(code, message, { field?, errors?,
- * owner? })` from lib/data/v1-errors.ts (the status follows from the code); anything else thrown
- * is a 503 `service_unavailable` when the database did not answer, else a logged 500
+ * answer's JSON body (`{ data: … }`, `{}`, or a bare array), sent as 200. For a refusal it throws
+ * (or returns) a `V1Error(status, code, message, { field?, errors?, owner? })`; anything else
+ * thrown is a 503 `service_unavailable` when the database did not answer, else a logged 500
  * `internal_error`. A `ForbiddenError` from the data layer is a 403.
  *
  * Idempotency (POST with `Idempotency-Key`): the wrapper claims the key, then runs the handler
  * inside one transaction and stores the answer (200, or a 404/409 V1Error) in it. Nothing special
  * is needed in the handler: inside that transaction `getDb()` answers the transaction and every
  * `inTransaction` of lib/data joins it (as a savepoint), so the write and its stored answer commit
- * together (the lib/data/v1-*.ts functions' `tx` option need not be passed). The handler must therefore do nothing outside the database that cannot run twice (the
+ * together. The handler must therefore do nothing outside the database that cannot run twice (the
  * transaction may be run again after a deadlock). Any other answer (400, 5xx) frees the key.
  *
  * Checks run in the contract's order: key (401), rate limit (429), route (404 `not_supported`,
@@ -114,14 +113,19 @@ function errorAnswer(err: V1Error, requestId: string, headers?: Record<string, s
 function failureAnswer(err: unknown, request: NextRequest, requestId: string): Response {
   if (err instanceof V1Error) return errorAnswer(err, requestId);
   if (err instanceof ForbiddenError) {
-    return errorAnswer(new V1Error('forbidden', "This API key's role may not make this call."), requestId);
+    return errorAnswer(new V1Error(403, 'forbidden', "This API key's role may not make this call."), requestId);
   }
   if (isDatabaseUnavailable(err)) {
-    const unavailable = new V1Error('service_unavailable', 'The database is not answering; try again in a moment.');
+    const unavailable = new V1Error(
+      503,
+      'service_unavailable',
+      'The database is not answering; try again in a moment.',
+    );
     return errorAnswer(unavailable, requestId, { 'x-should-retry': 'true', 'retry-after': '1' });
   }
   console.error(`${request.method} ${request.nextUrl.pathname} failed (request ${requestId}):`, err);
   const internal = new V1Error(
+    500,
     'internal_error',
     `The server failed to answer this request; nothing was saved. The problem has been logged (request ${requestId}).`,
   );
@@ -133,12 +137,12 @@ async function admit(request: NextRequest): Promise<{ actor: Actor; apiKeyId: st
   const [scheme, token, ...rest] = (request.headers.get('authorization') ?? '').trim().split(/\s+/);
   const key = scheme?.toLowerCase() === 'bearer' && token && rest.length === 0 ? await authenticateApiKey(token) : null;
   if (!key) {
-    return new V1Error('unauthorized', 'Send a valid API key: Authorization: Bearer <key>.');
+    return new V1Error(401, 'unauthorized', 'Send a valid API key: Authorization: Bearer <key>.');
   }
   const taken = buckets.take(key.keyId, env.V1_RATE_LIMIT_PER_SECOND, env.V1_RATE_LIMIT_BURST);
   if (!taken.ok) {
     return Object.assign(
-      new V1Error('rate_limited', 'Too many requests for this API key; try again after the time in Retry-After.'),
+      new V1Error(429, 'rate_limited', 'Too many requests for this API key; try again after the time in Retry-After.'),
       { retryAfterMs: taken.retryAfterMs },
     );
   }
@@ -158,30 +162,20 @@ function admissionAnswer(refusal: V1Error, requestId: string): Response {
 async function readBody(request: NextRequest, empty: unknown): Promise<unknown> {
   const bytes = await readCappedBody(request, MAX_V1_BODY_BYTES);
   if (bytes === null) {
-    throw new V1Error('request_too_large', 'The request body is too large: at most 1 MiB.');
+    throw new V1Error(413, 'request_too_large', 'The request body is too large: at most 1 MiB.');
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new V1Error('invalid_json', 'The request body is not UTF-8 text.');
+    throw new V1Error(400, 'invalid_json', 'The request body is not UTF-8 text.');
   }
   if (text.trim() === '') return empty;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new V1Error('invalid_json', 'The request body is not valid JSON.');
+    throw new V1Error(400, 'invalid_json', 'The request body is not valid JSON.');
   }
-}
-
-/** The query string as an object: a repeated parameter becomes an array. */
-function queryObject(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const all = params.getAll(key);
-    out[key] = all.length === 1 ? all[0]! : all;
-  }
-  return out;
 }
 
 const MAX_IDEMPOTENCY_KEY = 255;
@@ -192,6 +186,7 @@ function idempotencyKey(request: NextRequest): string | null {
   if (key === null) return null;
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY || !/^[\x20-\x7e]+$/.test(key)) {
     throw new V1Error(
+      400,
       'invalid_idempotency_key',
       `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY} printable ASCII characters.`,
     );
@@ -209,18 +204,6 @@ function requestHash(request: NextRequest, body: unknown): string {
   }
   const { pathname, search } = request.nextUrl;
   return createHash('sha256').update(`${request.method} ${pathname}${search}\n${json}`).digest('hex');
-}
-
-/**
- * A 400 listing every problem zod found; `field` and the message name the first, whose code is the
- * answer's (`validation_failed`, or `not_supported` / `entity_not_supported` where a rule says so).
- */
-function validationFailed(error: z.ZodError): V1Error {
-  const items = v1FieldErrors(error);
-  const errors = items.map(({ field, message }) => (field ? { field, message } : { message }));
-  const first = items[0] ?? { field: '', message: 'The request is not valid.', code: 'validation_failed' as const };
-  const message = first.field ? `${first.field}: ${first.message}` : first.message;
-  return new V1Error(first.code, message, { ...(first.field && { field: first.field }), errors });
 }
 
 /** Answers kept with an Idempotency-Key and replayed: 200, and the handler's 404s and 409s. */
@@ -267,8 +250,9 @@ async function runIdempotent(
 
 function claimRefusal(claim: Exclude<IdempotencyClaim, { kind: 'claimed' | 'replay' }>): V1Error {
   return claim.kind === 'reused'
-    ? new V1Error('idempotency_key_reused', 'This Idempotency-Key was used for a different request.')
+    ? new V1Error(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.')
     : new V1Error(
+        409,
         'idempotency_key_in_progress',
         'A request with this Idempotency-Key is still running; try again in a moment.',
       );
@@ -289,7 +273,7 @@ export function v1Route<
       if (admitted instanceof V1Error) return admissionAnswer(admitted, requestId);
       const { actor, apiKeyId } = admitted;
       if (ROLE_RANK[actor.role] < ROLE_RANK[options.role]) {
-        throw new V1Error('forbidden', `This API key's role (${actor.role}) may not make this call.`);
+        throw new V1Error(403, 'forbidden', `This API key's role (${actor.role}) may not make this call.`);
       }
 
       const isPost = request.method === 'POST';
@@ -346,10 +330,7 @@ export const v1NotSupported: V1Handler = async (request) => {
     const admitted = await admit(request);
     if (admitted instanceof V1Error) return admissionAnswer(admitted, requestId);
     const what = `${request.method} ${request.nextUrl.pathname}`;
-    return errorAnswer(
-      new V1Error('not_supported', `${what} is not supported by Meterline's API.`, { status: 404 }),
-      requestId,
-    );
+    return errorAnswer(new V1Error(404, 'not_supported', `${what} is not supported by Meterline's API.`), requestId);
   } catch (err) {
     return failureAnswer(err, request, requestId);
   }
