@@ -24,7 +24,8 @@ const demoCustomers: DemoCustomer[] = [
     externalId: 'acme-legacy',
     pricePlanName: 'enterprise',
     tags: ['enterprise', 'annual-commit'],
-    customFields: { salesforce_account_id: '0015g00000AcmeX', csm: 'dana@meterline.example' },
+    salesforceAccountId: '0015g00000AcmeX',
+    customFields: { csm: 'dana@meterline.example' },
     measurementMappings: [{ label: 'region', valueRegex: 'us-(east|west)-\\d' }],
     aliases: ['acme-prod', 'acme-staging', 'acme-eu-west-1', 'acme-batch', 'acme-analytics'],
     providers: [

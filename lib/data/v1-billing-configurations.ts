@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb, type Database } from '@/db';
 import { archiveBillingProviderRows, billingProviderRows, insertBillingProviders } from '@/db/customer-children';
 import { customerBillingProviders, customers } from '@/db/schema';
@@ -14,7 +15,7 @@ import type { V1BillingProviderConfiguration } from '@/lib/validations/v1/object
 import { iso } from './customers';
 import { V1Error } from '@/lib/validations/v1/errors';
 import { invalid, notFound } from './v1-errors';
-import { updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
+import { knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
 
 type ConfigurationRow = typeof customerBillingProviders.$inferSelect;
 
@@ -46,8 +47,9 @@ export async function getV1BillingConfigurations(
 ): Promise<V1BillingProviderConfiguration[]> {
   assertCan(actor, 'customers:read');
   const db = await getDb();
-  if (!(await customerExists(db, customerId))) throw notFound();
-  const rows = await billingProviderRows(db, customerId);
+  const id = knownId(customerId);
+  if (!(await customerExists(db, id))) throw notFound();
+  const rows = await billingProviderRows(db, id);
   return rows.filter((r) => includeArchived || r.archivedAt === null).map(toV1BillingConfiguration);
 }
 
@@ -71,14 +73,14 @@ export async function setV1BillingConfigurations(
   opts: V1WriteOptions = {},
 ): Promise<V1BillingProviderConfiguration[]> {
   assertCan(actor, 'customers:write');
-  const ids = [...new Set(entries.map((e) => e.customerId))].sort();
+  const ids = [...new Set(entries.map((e) => knownId(e.customerId)))].sort();
   const db = opts.tx ?? (await getDb());
   const known = await db.select({ id: customers.id }).from(customers).where(inArray(customers.id, ids));
   const missing = ids.find((id) => !known.some((k) => k.id === id));
   if (missing) throw notFound();
   const seen = new Set<string>();
   entries.forEach((e, i) => {
-    const key = `${e.customerId}/${e.billingProvider}`;
+    const key = `${knownId(e.customerId)}/${e.billingProvider}`;
     if (seen.has(key)) {
       throw new V1Error(
         409,
@@ -95,7 +97,7 @@ export async function setV1BillingConfigurations(
     const made = new Map<number, ConfigurationRow>();
     // Customers in a fixed order: two calls naming the same customers lock them alike.
     for (const customerId of ids) {
-      const mine = entries.flatMap((e, i) => (e.customerId === customerId ? [{ e, i }] : []));
+      const mine = entries.flatMap((e, i) => (knownId(e.customerId) === customerId ? [{ e, i }] : []));
       await updateCustomerRecord(
         tx,
         actor,
@@ -137,35 +139,36 @@ export async function archiveV1BillingConfigurations(
   opts: V1WriteOptions = {},
 ): Promise<{ customer_id: string; customer_billing_provider_configuration_ids: string[] }> {
   assertCan(actor, 'customers:write');
+  const id = knownId(customerId);
+  const configurations = configurationIds.map((c) => c.toLowerCase());
+  const malformed = configurations.findIndex((c) => !z.uuid().safeParse(c).success);
+  if (malformed >= 0) throw invalid(`customer_billing_provider_configuration_ids[${malformed}]`, 'must be a UUID');
   await v1Write(opts, {}, async (tx) => {
     await updateCustomerRecord(
       tx,
       actor,
-      customerId,
+      id,
       async (before) => {
         const owned = await tx
           .select({ id: customerBillingProviders.id, archivedAt: customerBillingProviders.archivedAt })
           .from(customerBillingProviders)
           .where(
-            and(
-              eq(customerBillingProviders.customerId, customerId),
-              inArray(customerBillingProviders.id, configurationIds),
-            ),
+            and(eq(customerBillingProviders.customerId, id), inArray(customerBillingProviders.id, configurations)),
           );
-        const i = configurationIds.findIndex((id) => !owned.some((o) => o.id === id));
+        const i = configurations.findIndex((c) => !owned.some((o) => o.id === c));
         if (i >= 0) {
           throw invalid(`customer_billing_provider_configuration_ids[${i}]`, 'is not a configuration of this customer');
         }
-        await archiveBillingProviderRows(tx, customerId, configurationIds);
+        await archiveBillingProviderRows(tx, id, configurations);
         const active = await tx
           .select({ billingProvider: customerBillingProviders.billingProvider })
           .from(customerBillingProviders)
-          .where(and(eq(customerBillingProviders.customerId, customerId), isNull(customerBillingProviders.archivedAt)));
+          .where(and(eq(customerBillingProviders.customerId, id), isNull(customerBillingProviders.archivedAt)));
         const stillActive = new Set(active.map((a) => a.billingProvider));
         return { billingProviders: before.billingProviders.filter((p) => stillActive.has(p.billingProvider)) };
       },
       { writeBillingProviders: false },
     );
   });
-  return { customer_id: customerId, customer_billing_provider_configuration_ids: configurationIds };
+  return { customer_id: id, customer_billing_provider_configuration_ids: configurations };
 }

@@ -15,7 +15,7 @@ import type { V1CustomFieldKey } from '@/lib/validations/v1/objects';
 import { recordAudit } from './audit';
 import { V1Error } from '@/lib/validations/v1/errors';
 import { invalid, notFound, ownerOf } from './v1-errors';
-import { customFieldValueTaken, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
+import { customFieldValueTaken, knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
 
 /** The customers holding `key`, as `custom_fields ->> key` (null where they do not). */
 const valueOf = (key: string) => sql<string | null>`(${customers.customFields} ->> ${key})`;
@@ -154,8 +154,9 @@ export async function setV1CustomFieldValues(
   opts: V1WriteOptions = {},
 ): Promise<void> {
   assertCan(actor, 'customers:write');
-  await v1Write(opts, { self: customerId, customFields: fields }, async (tx) => {
-    await updateCustomerRecord(tx, actor, customerId, (before) => {
+  const id = knownId(customerId);
+  await v1Write(opts, { self: id, customFields: fields }, async (tx) => {
+    await updateCustomerRecord(tx, actor, id, (before) => {
       const merged = { ...before.customFields, ...fields };
       if (Object.keys(merged).length > MAX_CUSTOM_FIELDS) {
         throw invalid('custom_fields', `a customer holds at most ${MAX_CUSTOM_FIELDS} keys`);
@@ -173,8 +174,9 @@ export async function deleteV1CustomFieldValues(
   opts: V1WriteOptions = {},
 ): Promise<void> {
   assertCan(actor, 'customers:write');
+  const id = knownId(customerId);
   await v1Write(opts, {}, async (tx) => {
-    await updateCustomerRecord(tx, actor, customerId, (before) => ({
+    await updateCustomerRecord(tx, actor, id, (before) => ({
       customFields: withoutKeys(before.customFields, keys),
     }));
   });

@@ -23,7 +23,7 @@ import { auditable, customerColumns, CUSTOMER_LIST_FIELDS } from './customers-wr
 import { violatedUniqueConstraint } from './db-errors';
 import { V1Error } from '@/lib/validations/v1/errors';
 import { notFound } from './v1-errors';
-import { updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
+import { knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
 
 export type { V1WriteOptions };
 
@@ -97,16 +97,13 @@ async function readDetail(db: Database, id: string): Promise<V1CustomerDetail | 
   return toV1CustomerDetail(row, (await aliasesOf(db, [id])).get(id) ?? []);
 }
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-
 // ---------------------------------------------------------------------------------------------
 // Reads
 
 /** GET /v1/customers/{id}: archived customers included; a malformed or unknown id is not found. */
 export async function retrieveV1Customer(actor: Actor, id: string): Promise<V1CustomerDetail> {
   assertCan(actor, 'customers:read');
-  if (!isUuid(id)) throw notFound();
-  const detail = await readDetail(await getDb(), id.toLowerCase());
+  const detail = await readDetail(await getDb(), knownId(id));
   if (!detail) throw notFound();
   return detail;
 }
@@ -324,12 +321,6 @@ async function customerIn(tx: Database, id: string): Promise<V1Customer> {
   if (!detail) throw notFound();
   const { id: customerId, external_id, ingest_aliases, name, custom_fields } = detail;
   return { id: customerId, external_id, ingest_aliases, name, custom_fields };
-}
-
-/** A customer id from a path or body: malformed or unknown is not found. */
-function knownId(id: string): string {
-  if (!isUuid(id)) throw notFound();
-  return id.toLowerCase();
 }
 
 /**

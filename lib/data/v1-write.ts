@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { getDb, type Database } from '@/db';
 import { writeCustomerChildren, type CustomerChildren } from '@/db/customer-children';
 import { customers } from '@/db/schema';
@@ -17,6 +18,12 @@ import { violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
 import { V1Error, type V1Owner } from '@/lib/validations/v1/errors';
 import { describeOwner, notFound, ownerOf } from './v1-errors';
+
+/** A customer id from a path or body, lowercased; a malformed one is not found. */
+export function knownId(id: string): string {
+  if (!z.uuid().safeParse(id).success) throw notFound();
+  return id.toLowerCase();
+}
 
 export interface V1WriteOptions {
   /**
