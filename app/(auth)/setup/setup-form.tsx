@@ -32,7 +32,14 @@ export function SetupForm() {
   } = form;
 
   return (
-    <form id={formId} method="post" onSubmit={onSubmit} noValidate aria-label="Create the first admin" className="space-y-4">
+    <form
+      id={formId}
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Create the first admin"
+      className="space-y-4"
+    >
       <Alert message={formMessage} ref={messageRef} focusable />
       <TextField label="Name" autoComplete="name" error={errors.name?.message} {...register('name')} />
       <TextField
