@@ -86,6 +86,7 @@ function errorResponses(op: V1Operation): ZodOpenApiOperationObject['responses']
         String(status),
         {
           description: list.map((e) => `\`${e.code}\`: ${e.when}`).join('; '),
+          'x-meterline-errors': list.map(({ code, when }) => ({ code, when })),
           content: { 'application/json': { schema: v1ErrorObject.extend({ code: z.enum(codes) }) } },
         },
       ];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Role } from '@/lib/auth/permissions';
 import {
   archiveBillingConfigurationsBody,
@@ -55,7 +55,7 @@ export interface V1Operation {
   summary: string;
   description: string;
   body?: z.ZodType;
-  query?: z.ZodType;
+  query?: z.ZodObject;
   response: z.ZodType;
   errors: V1OperationError[];
   /** A request that passes `body` (or `query`), for the examples. */
