@@ -1,19 +1,11 @@
-import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, uniqueId } from './fixtures';
+import { NARROW, WIDE, expect, expectNoAxeViolations, expectNoSidewaysScroll, test, uniqueId } from './fixtures';
 import { ApiKeysPage } from './pages/api-keys-page';
 import { storageState } from './users';
 import { apiError, sdk } from './v1-client';
 
 // The API keys page: an admin makes a key (shown once), sees it listed and used, and revokes it.
 
-const NARROW = { width: 390, height: 844 };
-const WIDE = { width: 1280, height: 900 };
 const KEY = /^mlk_[A-Za-z0-9_-]{43}$/;
-
-async function expectNoSidewaysScroll(page: Page) {
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: innerWidth }));
-  expect(widths.page, 'the page is no wider than the viewport').toBeLessThanOrEqual(widths.viewport);
-}
 
 test.describe('an admin', () => {
   test.use({ storageState: storageState('admin') });

@@ -36,3 +36,13 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/** The two widths every page is checked at. */
+export const WIDE = { width: 1280, height: 900 };
+export const NARROW = { width: 390, height: 844 };
+
+/** Fails if the page scrolls sideways: long content must wrap or scroll inside itself. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, viewport: innerWidth }));
+  expect(widths.page, 'the page is no wider than the viewport').toBeLessThanOrEqual(widths.viewport);
+}
