@@ -31,12 +31,15 @@ test.describe('the API page', () => {
     await expect(create.getByRole('region', { name: 'Create a customer: SDK example' })).toContainText(
       'await client.v1.customers.create({',
     );
-    await expect(create.getByRole('table', { name: 'Create a customer: request fields' })).toContainText('external_id');
+    await expect(create.getByRole('region', { name: 'Create a customer: request fields' })).toContainText(
+      'external_id',
+    );
     await expect(create).toContainText('409 ingest_alias_taken');
   });
 
   for (const viewport of [WIDE, NARROW]) {
     test(`reads well at ${viewport.width} px and passes axe`, async ({ page }) => {
+      test.setTimeout(120_000); // a long page: axe and the full-page screenshot take a while
       await page.setViewportSize(viewport);
       await page.goto('/api-docs');
       await expect(page.getByRole('heading', { level: 1, name: 'API' })).toBeVisible();

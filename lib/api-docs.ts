@@ -106,7 +106,7 @@ export function ruleText(schema: JsonSchema): string {
     schema.minimum !== undefined && schema.maximum !== undefined ? `${schema.minimum}–${schema.maximum}` : '',
     schema.default !== undefined ? `default ${JSON.stringify(schema.default)}` : '',
   ];
-  return parts.filter(Boolean).join('; ');
+  return [...new Set(parts.filter(Boolean))].join('; ');
 }
 
 /** The fields of an object schema, nested objects (and arrays of them) as `parent.child`/`parent[].child`. */
@@ -178,7 +178,7 @@ export function docOperations(): DocOperation[] {
           name: `${p.name} (${p.in})`,
           type: p.schema ? typeName(p.schema) : 'string',
           required: Boolean(p.required),
-          rule: [p.description, p.schema ? ruleText(p.schema) : ''].filter(Boolean).join('; '),
+          rule: [...new Set([p.description, p.schema ? ruleText(p.schema) : ''].filter(Boolean))].join('; '),
         })),
         ...fieldsOf(op.requestBody?.content['application/json']?.schema),
       ];

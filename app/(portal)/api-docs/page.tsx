@@ -9,6 +9,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { V1_GENERAL_ERRORS } from '@/lib/validations/v1/openapi';
 import { CodeBlock } from './_components/code-block';
 import { OperationSection } from './_components/operation-section';
+import { Prose } from './_components/prose';
 
 export const metadata: Metadata = { title: 'API' };
 
@@ -74,7 +75,7 @@ export default async function ApiDocsPage() {
               <span className="font-mono font-medium text-slate-900">
                 {e.status} {e.code}
               </span>
-              : {e.when}
+              : <Prose text={e.when} />
             </li>
           ))}
         </ul>
@@ -88,7 +89,7 @@ export default async function ApiDocsPage() {
               <a href={`#${op.id}`} className="text-brand-700 underline">
                 {op.summary}
               </a>{' '}
-              <span className="font-mono text-xs break-all text-slate-600">
+              <span className="block font-mono text-xs wrap-anywhere text-slate-600">
                 {op.method} {op.path}
               </span>
             </li>

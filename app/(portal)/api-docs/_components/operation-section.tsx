@@ -4,6 +4,7 @@ import { StackedCell, StackedRow, StackedTable, Th } from '@/components/ui/table
 import { curlExample, sdkExample, type DocOperation } from '@/lib/api-docs';
 import { ROLES, type Role } from '@/lib/auth/permissions';
 import { CodeBlock } from './code-block';
+import { Prose } from './prose';
 
 /** One endpoint of the API, as the OpenAPI document describes it. */
 export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: string }) {
@@ -28,7 +29,9 @@ export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: s
             <dd className="min-w-0 font-mono break-all text-slate-900">client.v1.{op.sdk}</dd>
           </div>
         </dl>
-        <p className="max-w-3xl text-sm text-slate-700">{op.description}</p>
+        <p className="max-w-3xl text-sm text-slate-700">
+          <Prose text={op.description} />
+        </p>
       </div>
 
       <div className="space-y-2">
@@ -49,13 +52,13 @@ export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: s
           >
             {op.fields.map((f) => (
               <StackedRow key={f.name}>
-                <StackedCell className="font-mono text-xs break-all text-slate-900 md:w-1/4">{f.name}</StackedCell>
-                <StackedCell label="Type" className="font-mono text-xs break-all">
+                <StackedCell className="font-mono text-xs wrap-anywhere text-slate-900 md:w-1/4">{f.name}</StackedCell>
+                <StackedCell label="Type" className="font-mono text-xs wrap-anywhere">
                   {f.type}
                 </StackedCell>
                 <StackedCell label="Required">{f.required ? 'Yes' : 'No'}</StackedCell>
                 <StackedCell label="Rule" className="text-slate-700">
-                  {f.rule || '—'}
+                  {f.rule ? <Prose text={f.rule} /> : '—'}
                 </StackedCell>
               </StackedRow>
             ))}
@@ -79,7 +82,7 @@ export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: s
                 <span className="font-mono font-medium text-slate-900">
                   {e.status} {e.code}
                 </span>
-                : {e.when}
+                : <Prose text={e.when} />
               </li>
             ))}
           </ul>
