@@ -9,7 +9,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { V1_GENERAL_ERRORS } from '@/lib/validations/v1/openapi';
 import { CodeBlock } from './_components/code-block';
 import { OperationSection } from './_components/operation-section';
-import { Prose } from './_components/prose';
+import { ErrorList } from './_components/prose';
 
 export const metadata: Metadata = { title: 'API' };
 
@@ -69,16 +69,7 @@ export default async function ApiDocsPage() {
           Errors are JSON with a readable <code>message</code> and a stable <code>code</code>; a refused request changes
           nothing.
         </p>
-        <ul className="space-y-1 text-sm text-slate-700">
-          {V1_GENERAL_ERRORS.map((e) => (
-            <li key={`${e.status}-${e.code}`} className="break-words">
-              <span className="font-mono font-medium text-slate-900">
-                {e.status} {e.code}
-              </span>
-              : <Prose text={e.when} />
-            </li>
-          ))}
-        </ul>
+        <ErrorList errors={V1_GENERAL_ERRORS} />
       </section>
 
       <nav aria-label="Endpoints" className={cardClass('p-4 sm:p-6')}>

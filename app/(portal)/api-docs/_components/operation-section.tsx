@@ -4,7 +4,7 @@ import { StackedCell, StackedRow, StackedTable, Th } from '@/components/ui/table
 import { curlExample, sdkExample, type DocOperation } from '@/lib/api-docs';
 import { ROLES, type Role } from '@/lib/auth/permissions';
 import { CodeBlock } from './code-block';
-import { Prose } from './prose';
+import { ErrorList, Prose } from './prose';
 
 /** One endpoint of the API, as the OpenAPI document describes it. */
 export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: string }) {
@@ -76,16 +76,7 @@ export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: s
         {op.errors.length === 0 ? (
           <p className="text-sm text-slate-600">Only the errors every call can answer (above).</p>
         ) : (
-          <ul className="space-y-1 text-sm text-slate-700">
-            {op.errors.map((e) => (
-              <li key={`${e.status}-${e.code}-${e.when}`} className="break-words">
-                <span className="font-mono font-medium text-slate-900">
-                  {e.status} {e.code}
-                </span>
-                : <Prose text={e.when} />
-              </li>
-            ))}
-          </ul>
+          <ErrorList errors={op.errors} />
         )}
       </div>
 
