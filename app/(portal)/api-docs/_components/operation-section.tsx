@@ -58,7 +58,8 @@ export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: s
                 </StackedCell>
                 <StackedCell label="Required">{f.required ? 'Yes' : 'No'}</StackedCell>
                 <StackedCell label="Rule" className="text-slate-700">
-                  {f.rule ? <Prose text={f.rule} /> : '—'}
+                  {/* one flex item: the cell is a flex row on a phone */}
+                  <span className="min-w-0 wrap-break-word">{f.rule ? <Prose text={f.rule} /> : '—'}</span>
                 </StackedCell>
               </StackedRow>
             ))}
