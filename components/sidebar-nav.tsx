@@ -10,6 +10,7 @@ const sections: { href: string; label: string; permission?: Permission }[] = [
   { href: '/price-plans', label: 'Price plans' },
   { href: '/users', label: 'Users', permission: 'users:manage' },
   { href: '/api-keys', label: 'API keys', permission: 'users:manage' },
+  { href: '/api-docs', label: 'API' },
   { href: '/audit', label: 'Audit', permission: 'audit:read' },
 ];
 

@@ -1,12 +1,10 @@
-import { expect, expectNoAxeViolations, expectNoSidewaysScroll, test, uniqueId } from './fixtures';
+import { NARROW, WIDE, expect, expectNoAxeViolations, expectNoSidewaysScroll, test, uniqueId } from './fixtures';
 import { ApiKeysPage } from './pages/api-keys-page';
 import { storageState } from './users';
 import { apiError, sdk } from './v1-client';
 
 // The API keys page: an admin makes a key (shown once), sees it listed and used, and revokes it.
 
-const NARROW = { width: 390, height: 844 };
-const WIDE = { width: 1280, height: 900 };
 const KEY = /^mlk_[A-Za-z0-9_-]{43}$/;
 
 test.describe('an admin', () => {

@@ -45,3 +45,7 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/** The two widths every page is checked at. */
+export const WIDE = { width: 1280, height: 900 };
+export const NARROW = { width: 390, height: 844 };

@@ -70,6 +70,13 @@ export function requestUsesHttps(headers: Headers): boolean {
   return headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 
+/** The portal's origin as its visitors reach it (BETTER_AUTH_URL when set), e.g. for the API's base URL. */
+export function portalOrigin(headers: Headers): string {
+  const configured = process.env.BETTER_AUTH_URL;
+  if (configured) return new URL(configured).origin;
+  return `${requestUsesHttps(headers) ? 'https' : 'http'}://${headers.get('host') ?? 'localhost'}`;
+}
+
 /**
  * The client address that limits key on, from the headers server.mjs vouches for: one address, or
  * "unknown" (every such client shares one limit: stricter, never looser), as better-auth does.

@@ -88,6 +88,9 @@ type Parsed<S> = S extends z.ZodType ? z.output<S> : unknown;
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 export type V1Handler = (request: NextRequest, context: RouteContext) => Promise<Response>;
 
+/** A handler made by v1Route keeps its options, so a test can hold each route to the API's documented schemas. */
+export type V1RouteHandler = V1Handler & { v1Options: V1RouteOptions<z.ZodType | undefined, z.ZodType | undefined> };
+
 const globalForBuckets = globalThis as unknown as { meterlineV1Buckets?: TokenBuckets };
 const buckets = (globalForBuckets.meterlineV1Buckets ??= new TokenBuckets());
 
@@ -265,8 +268,8 @@ export function v1Route<
 >(
   options: V1RouteOptions<TBodySchema, TQuerySchema>,
   handler: (ctx: V1Context<Parsed<TBodySchema>, Parsed<TQuerySchema>>) => Promise<unknown> | unknown,
-): V1Handler {
-  return async (request, context) => {
+): V1RouteHandler {
+  const route: V1Handler = async (request, context) => {
     const requestId = randomUUID();
     try {
       const admitted = await admit(request);
@@ -321,6 +324,7 @@ export function v1Route<
       return failureAnswer(err, request, requestId);
     }
   };
+  return Object.assign(route, { v1Options: options });
 }
 
 /** Any route or method outside the contract: 404 `not_supported`, after the key check and the rate limit. */

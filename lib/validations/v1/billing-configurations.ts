@@ -34,9 +34,21 @@ export const v1BillingProvider = z.enum(PROVIDER_NAMES, {
  */
 const configurationFields = {
   billing_provider: v1BillingProvider,
-  configuration: z.record(z.string(), z.union([z.string(), z.boolean()])).default({}),
-  delivery_method: z.enum(METHOD_NAMES, { error: `must be one of ${METHOD_NAMES.join(', ')}` }).optional(),
-  delivery_method_id: z.string().optional(),
+  configuration: z
+    .record(z.string(), z.union([z.string(), z.boolean()]))
+    .default({})
+    .meta({
+      description:
+        "The provider's fields, checked as the portal's Billing providers form checks them (Stripe: `stripe_customer_id` cus_…, `stripe_collection_method`)",
+    }),
+  delivery_method: z
+    .enum(METHOD_NAMES, { error: `must be one of ${METHOD_NAMES.join(', ')}` })
+    .optional()
+    .meta({ description: 'Default direct_to_billing_provider' }),
+  delivery_method_id: z
+    .string()
+    .optional()
+    .meta({ description: "A delivery method's fixed id, instead of `delivery_method` (both: they must agree)" }),
   tax_provider: notSupported('tax_provider is not supported'),
 };
 

@@ -50,12 +50,14 @@ export const v1Name = z
   .trim()
   .min(1, 'must not be blank')
   .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
-  .transform((v) => cutCodePoints(v, MAX_V1_NAME).trim());
+  .transform((v) => cutCodePoints(v, MAX_V1_NAME).trim())
+  .meta({ description: 'Trimmed; over 160 characters (code points) it is cut to the first 160' });
 
 export const v1Uuid = z
   .string()
   .transform((v) => v.toLowerCase())
-  .pipe(z.uuid('must be a UUID'));
+  .pipe(z.uuid('must be a UUID'))
+  .meta({ description: 'A UUID' });
 
 export const v1ExternalId = v1Text(128);
 
@@ -70,7 +72,8 @@ export const v1IngestAliases = z
       if (first === undefined) seen.set(alias, i);
       else ctx.addIssue({ code: 'custom', path: [i], message: `repeats ingest_aliases[${first}]` });
     });
-  });
+  })
+  .meta({ description: 'Each trimmed, no repeats; an alias held by another customer is a conflict' });
 
 export const MAX_CUSTOM_FIELD_KEY = 40;
 export const MAX_CUSTOM_FIELD_VALUE = 200;
@@ -103,14 +106,25 @@ export const v1CustomFields = z
       }
     }
   })
-  .meta({ propertyNames: { pattern: '^[A-Za-z0-9_.-]{1,40}$' }, maxProperties: MAX_CUSTOM_FIELDS });
+  .meta({
+    propertyNames: { pattern: '^[A-Za-z0-9_.-]{1,40}$' },
+    maxProperties: MAX_CUSTOM_FIELDS,
+    description: 'Keys of A–Z a–z 0–9 _ - . (1–40); values trimmed, at most 200 characters',
+  });
 
 /** `entity`: only "customer". */
-export const v1Entity = z.string().superRefine((v, ctx) => {
-  if (v !== 'customer') {
-    ctx.addIssue({ code: 'custom', message: 'only "customer" is supported', params: { code: 'entity_not_supported' } });
-  }
-});
+export const v1Entity = z
+  .string()
+  .superRefine((v, ctx) => {
+    if (v !== 'customer') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'only "customer" is supported',
+        params: { code: 'entity_not_supported' },
+      });
+    }
+  })
+  .meta({ description: 'Must be "customer"' });
 
 /** A known field Meterline does not support: present (and not null/empty where said) → not_supported. */
 export function notSupported(message: string, allowed: (v: unknown) => boolean = (v) => v === undefined) {
@@ -119,7 +133,8 @@ export function notSupported(message: string, allowed: (v: unknown) => boolean =
     .optional()
     .superRefine((v, ctx) => {
       if (!allowed(v)) ctx.addIssue({ code: 'custom', message, params: { code: 'not_supported' } });
-    });
+    })
+    .meta({ description: 'Not supported: leave it out (400 not_supported)' });
 }
 
 /** One problem, with its field as a path (`ingest_aliases[2]`, `custom_fields.region`). */

@@ -32,3 +32,8 @@ export const deleteCustomFieldValuesBody = z.object({
   entity_id: v1Uuid,
   keys: z.array(v1CustomFieldKey).max(1000, 'at most 1,000 keys'),
 });
+
+/** POST /v1/customFields/listKeys: the query string */
+export const listCustomFieldKeysQuery = z.object({
+  next_page: z.string().optional().meta({ description: 'The cursor of the previous page' }),
+});

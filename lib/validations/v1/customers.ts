@@ -54,15 +54,21 @@ export const listCustomersQuery = z.object({
     .regex(/^\d{1,3}$/, 'must be an integer from 1 to 100')
     .transform(Number)
     .pipe(z.number().int().min(1, 'must be an integer from 1 to 100').max(100, 'must be an integer from 1 to 100'))
-    .default(DEFAULT_LIST_LIMIT),
-  next_page: z.string().optional(),
-  customer_ids: idList(v1Uuid, 'customer_ids').optional(),
-  ingest_alias: z.string().optional(),
+    .default(DEFAULT_LIST_LIMIT)
+    .meta({ description: 'An integer from 1 to 100; default 100' }),
+  next_page: z.string().optional().meta({ description: 'The cursor of the previous page' }),
+  customer_ids: idList(v1Uuid, 'customer_ids')
+    .optional()
+    .meta({ description: 'UUIDs, comma-separated or repeated; at most 100' }),
+  ingest_alias: z.string().optional().meta({ description: 'Exact, case-sensitive match on one alias' }),
   only_archived: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .transform((v) => v === 'true')
-    .default(false),
-  salesforce_account_ids: idList(z.string(), 'salesforce_account_ids').optional(),
+    .default(false)
+    .meta({ description: 'true: archived customers only; else active ones only' }),
+  salesforce_account_ids: idList(z.string(), 'salesforce_account_ids')
+    .optional()
+    .meta({ description: 'Exact matches; at most 100' }),
 });
 export type ListCustomersQuery = z.output<typeof listCustomersQuery>;
 

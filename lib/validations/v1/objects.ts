@@ -44,3 +44,32 @@ export type V1CustomFieldKey = z.output<typeof customFieldKeyObject>;
 /** A page of a list: `next_page` is null on the last page. */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), next_page: z.string().nullable() });
+
+/** The answers of each endpoint (the contract's §4–§6). */
+export const customerAnswer = z.object({ data: customerObject });
+export const customerDetailAnswer = z.object({ data: customerDetailObject });
+export const customerPageAnswer = pageOf(customerDetailObject);
+export const archivedCustomerAnswer = z.object({ data: z.object({ id: z.uuid() }) });
+export const billingConfigurationsAnswer = z.object({ data: z.array(billingProviderConfigurationObject) });
+export const archivedBillingConfigurationsAnswer = z.object({
+  data: z.object({ customer_id: z.uuid(), customer_billing_provider_configuration_ids: z.array(z.uuid()) }),
+});
+export const customFieldKeyPageAnswer = pageOf(customFieldKeyObject);
+/** The answer of the calls the SDK types as void. */
+export const emptyAnswer = z.object({}).meta({ description: 'An empty JSON object' });
+
+/** Every error answer: `code` is stable, for programs; `message` is one readable sentence. */
+export const v1ErrorObject = z.object({
+  message: z.string(),
+  code: z.string(),
+  field: z.string().optional().meta({ description: 'The first offending field, as a path' }),
+  errors: z
+    .array(z.object({ field: z.string().optional(), index: z.number().int().optional(), message: z.string() }))
+    .optional()
+    .meta({ description: 'Every problem found' }),
+  owner: z
+    .object({ id: z.uuid(), name: z.string(), portal_id: z.string() })
+    .optional()
+    .meta({ description: 'Conflicts: the customer that holds the value' }),
+  request_id: z.string(),
+});
