@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { CustomerDetailPage } from './pages/customer-detail-page';
 import { CustomerFormPage } from './pages/customer-form-page';
 import { CustomersListPage } from './pages/customers-list-page';
@@ -49,3 +49,25 @@ export { expect };
 /** The two widths every page is checked at. */
 export const WIDE = { width: 1280, height: 900 };
 export const NARROW = { width: 390, height: 844 };
+
+/**
+ * Waits until React has taken `control` over: its fiber is in the tree React has committed (refs
+ * attached, layout effects run). Playwright has no such signal of its own; this reads React's
+ * internal fields, for the test only.
+ */
+export async function waitForHydration(control: Locator) {
+  await expect
+    .poll(
+      () =>
+        control.evaluate((element) => {
+          type Fiber = { return: Fiber | null; tag: number; stateNode: { current?: Fiber } | null };
+          const key = Object.keys(element).find((k) => k.startsWith('__reactFiber$'));
+          let fiber = key ? (element as unknown as Record<string, Fiber>)[key] : undefined;
+          if (!fiber) return false;
+          while (fiber.return) fiber = fiber.return;
+          return fiber.tag === 3 && fiber.stateNode?.current === fiber; // the root React has committed
+        }),
+      { message: 'React has taken the form over' },
+    )
+    .toBe(true);
+}

@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
-import { expect, test, uniqueId } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, uniqueId, waitForHydration } from './fixtures';
 import { DETAIL_URL, EDIT_URL } from './pages/customer-form-page';
 
 // On a slow connection the form is on screen before its JavaScript runs. Whatever a person types
@@ -17,28 +17,6 @@ async function holdScripts(page: Page) {
     await route.continue();
   });
   return release;
-}
-
-/**
- * Waits until React has taken `control` over: its fiber is in the tree React has committed (refs
- * attached, layout effects run). Playwright has no such signal of its own; this reads React's
- * internal fields, for the test only.
- */
-async function waitForHydration(control: Locator) {
-  await expect
-    .poll(
-      () =>
-        control.evaluate((element) => {
-          type Fiber = { return: Fiber | null; tag: number; stateNode: { current?: Fiber } | null };
-          const key = Object.keys(element).find((k) => k.startsWith('__reactFiber$'));
-          let fiber = key ? (element as unknown as Record<string, Fiber>)[key] : undefined;
-          if (!fiber) return false;
-          while (fiber.return) fiber = fiber.return;
-          return fiber.tag === 3 && fiber.stateNode?.current === fiber; // the root React has committed
-        }),
-      { message: 'React has taken the form over' },
-    )
-    .toBe(true);
 }
 
 test.describe('what is typed before the page has started', () => {
@@ -139,8 +117,10 @@ test.describe('Enter before the page has started', () => {
     await page.goto('/sign-in', { waitUntil: 'commit' });
     await page.getByLabel('Email').fill('someone@e2e.test');
     await page.getByLabel('Password').fill('not-in-the-url-1234');
+    // The answer is a new page (its scripts still held back): wait for it, then let it start.
+    const navigated = page.waitForEvent('framenavigated');
     await page.getByLabel('Password').press('Enter');
-    await page.waitForLoadState('domcontentloaded');
+    await navigated;
     release();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     expect(page.url()).not.toContain('not-in-the-url');

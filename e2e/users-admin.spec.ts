@@ -22,7 +22,7 @@ test.describe('an admin', () => {
     const users = new UsersPage(page);
     const user = newUser('Editor');
     await users.open();
-    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'Users', 'API keys', 'Audit']);
+    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'Users', 'API keys', 'API', 'Audit']);
     await users.add(user);
 
     await expect(users.addedNotice).toBeVisible();
@@ -112,7 +112,7 @@ test.describe('an admin', () => {
 
     await page.reload();
     await expect(users.roleSelect(admin)).toHaveValue('admin');
-    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'Users', 'API keys', 'Audit']);
+    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'Users', 'API keys', 'API', 'Audit']);
   });
 });
 
