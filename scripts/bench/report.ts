@@ -186,7 +186,7 @@ export function evaluateTargets(runs: RunResult[]): TargetResult[] {
       out.push({
         target: `${target} req/s ≥ ${share * 100}% of the bare route`,
         run: label,
-        measured: `${((100 * h.perSecond) / bare.perSecond).toFixed(0)}%`,
+        measured: `${((100 * h.perSecond) / bare.perSecond).toFixed(1)}%`,
         verdict: h.perSecond >= share * bare.perSecond ? 'PASS' : 'MISS',
         binding: binds,
       });
