@@ -11,3 +11,9 @@ export function createBody(prefix: string, n: number): CustomerFormValues {
     ingestAliases: [{ value: `${id}-prod` }, { value: `${id}-staging` }],
   };
 }
+
+/** POST /v1/customers's body for a new customer, unique by `prefix` and `n` (name and aliases). */
+export function createV1Body(prefix: string, n: number): { name: string; ingest_aliases: string[] } {
+  const id = `${prefix}-v1-${n}`;
+  return { name: id, ingest_aliases: [`${id}-prod`, `${id}-staging`] };
+}

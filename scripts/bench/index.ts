@@ -4,7 +4,7 @@
 // For each size and driver: a scratch database, migrated by the app's own db/index.ts and seeded
 // with set-based SQL; the SQL floors run through the same driver; then the built app is started
 // as `npm start` starts it (server.mjs, Next's production server) on that database, signed in
-// over HTTP and driven with autocannon.
+// over HTTP (and given an API key for /v1) and driven with autocannon.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,7 +18,7 @@ import { parseOptions, UsageError, type BenchOptions, type Driver } from './opti
 import { evaluateTargets, runLabel, runTable, targetsTable, type RunResult } from './report';
 import { createScratch, type Scratch } from './scratch';
 import { probes as pickProbes, seed } from './seed';
-import { buildApp, createUser, signIn, startServer, type DatabaseEnv, type Server } from './server';
+import { buildApp, createApiKey, createUser, signIn, startServer, type DatabaseEnv, type Server } from './server';
 import { measureSqlFloors } from './sql-floors';
 import { measureWorstRequest, worstRequestTable } from './worst-request';
 
@@ -82,6 +82,7 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
     await closeDatabase(); // PGlite: one process per folder, and the server is next
 
     createUser(scratch.database);
+    const apiKey = createApiKey(scratch.database);
     log(`${label}: starting the app (server.mjs) on port ${o.port}`);
     server = await startServer(scratch.database, o.port);
     cleanups.add(server.stop);
@@ -92,9 +93,9 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
     }
     const http: Partial<Record<HttpScenarioKey, HttpResult>> = {};
     const runTag = `${driver}${size}-${Date.now().toString(36)}`;
-    for (const s of scenarios({ deepCursor: deep.cursor, searchTerm: probes.searchTerm, alias: probes.alias })) {
+    for (const s of scenarios({ ...probes, deepCursor: deep.cursor })) {
       log(`${label}: HTTP ${s.label}`);
-      http[s.key] = await measureHttp(server.baseUrl, cookie, s, o, runTag);
+      http[s.key] = await measureHttp(server.baseUrl, { cookie, apiKey }, s, o, runTag);
     }
     log(`${label}: the worst accepted request`);
     const worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);

@@ -215,15 +215,17 @@ export interface Probes {
   searchTerm: string;
   /** An ingest alias that exists, for the exact lookup. */
   alias: string;
+  /** A customer's id, for the retrieve scenarios. */
+  customerId: string;
 }
 
-/** Picks the search term and the alias the scenarios use, from the seeded rows. */
+/** Picks the search term, the alias and the customer the scenarios use, from the seeded rows. */
 export async function probes(db: Database, size: number): Promise<Probes> {
   const g = Math.max(1, Math.floor(size * 0.37));
   const result = await db.execute(sql`
-    select lower(${brandSql}) as brand,
+    select lower(${brandSql}) as brand, ${idSql}::text as id,
       (select alias from customer_ingest_aliases where customer_id = ${idSql} order by position limit 1) as alias
     from (select ${g}::int as g) s`);
-  const row = (result as unknown as { rows: { brand: string; alias: string }[] }).rows[0]!;
-  return { searchTerm: row.brand.slice(1), alias: row.alias }; // not a prefix: a substring
+  const row = (result as unknown as { rows: { brand: string; alias: string; id: string }[] }).rows[0]!;
+  return { searchTerm: row.brand.slice(1), alias: row.alias, customerId: row.id }; // not a prefix: a substring
 }

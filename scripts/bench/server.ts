@@ -45,6 +45,19 @@ export function createUser(database: DatabaseEnv) {
   );
 }
 
+/** Makes the editor API key the /v1 scenarios send, as `npm run apikey:create` does; returns the key. */
+export function createApiKey(database: DatabaseEnv): string {
+  const stdout = run(
+    'npm',
+    ['run', '--silent', 'apikey:create', '--', '--name', 'bench', '--role', 'editor'],
+    appEnv(database),
+    'npm run apikey:create',
+  );
+  const key = stdout.trim().split('\n').pop() ?? '';
+  if (!key) throw new Error('npm run apikey:create printed no key');
+  return key;
+}
+
 export interface Server {
   baseUrl: string;
   /** The server process (server.mjs runs Next in it). */
@@ -56,13 +69,20 @@ export interface Server {
 /**
  * The build, served as `npm start` serves it (server.mjs: Next's production server, which also
  * vouches for the client address), on 127.0.0.1:port, with METERLINE_BENCH=1 so the bare floor
- * route answers.
+ * route and the session twin of /v1's retrieve answer, and /v1's per-key rate limit off (the bench
+ * sends far more than its default 100 requests/s, with one key).
  */
 export async function startServer(database: DatabaseEnv, port: number): Promise<Server> {
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
-    env: appEnv(database, { METERLINE_BENCH: '1', BETTER_AUTH_SECRET: AUTH_SECRET, NODE_ENV: 'production' }),
+    env: appEnv(database, {
+      METERLINE_BENCH: '1',
+      BETTER_AUTH_SECRET: AUTH_SECRET,
+      NODE_ENV: 'production',
+      V1_RATE_LIMIT_PER_SECOND: '0',
+      V1_RATE_LIMIT_BURST: '0',
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, stopped as one
   });
