@@ -78,6 +78,8 @@ export const customers = pgTable(
     index('customers_search_text_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('customers_price_plan_idx').on(t.pricePlanName),
     index('customers_tags_idx').using('gin', t.tags),
+    // Ingest's mapping candidates: measurement_mappings @> '[{"label": …}]'.
+    index('customers_measurement_mappings_idx').using('gin', sql`${t.measurementMappings} jsonb_path_ops`),
   ],
 );
 

@@ -3,3 +3,4 @@ export * from './price-plans';
 export * from './audit';
 export * from './auth';
 export * from './api-keys';
+export * from './usage';
