@@ -72,6 +72,8 @@ export const envSchema = z.object({
   // /v1's token bucket per API key, per server process: requests per second, and the burst.
   V1_RATE_LIMIT_PER_SECOND: nonNegative(100),
   V1_RATE_LIMIT_BURST: nonNegative(1000),
+  // Read by server.mjs: how long a stop waits for the requests in flight.
+  SHUTDOWN_TIMEOUT_MS: nonNegative(25_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
