@@ -16,6 +16,7 @@ describe('the environment', () => {
       METERLINE_BENCH: false,
       V1_RATE_LIMIT_PER_SECOND: 100,
       V1_RATE_LIMIT_BURST: 1000,
+      SHUTDOWN_TIMEOUT_MS: 25_000,
     });
   });
 
