@@ -36,9 +36,9 @@ describe.skipIf(!baseUrl)('migrations on PostgreSQL', () => {
       expect(second.output).toContain('Migrations applied (pg).');
       expect([first.status, second.status]).toEqual([0, 0]);
 
-      const journal = JSON.parse(
-        fs.readFileSync(path.join('db', 'migrations', 'meta', '_journal.json'), 'utf8'),
-      ) as { entries: unknown[] };
+      const journal = JSON.parse(fs.readFileSync(path.join('db', 'migrations', 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
       const db = new Client({ connectionString: url.href });
       await db.connect();
       const applied = await db.query('select count(*)::int as n from drizzle.__drizzle_migrations');
