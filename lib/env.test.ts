@@ -10,7 +10,6 @@ describe('the environment', () => {
       BETTER_AUTH_SECRET: undefined,
       BETTER_AUTH_URL: undefined,
       BETTER_AUTH_TRUSTED_ORIGINS: [],
-      AUTH_SECRET_FILE: undefined,
       TRUSTED_PROXY: false,
       SEED_DEMO: false,
       METERLINE_BENCH: false,

@@ -65,7 +65,6 @@ export const envSchema = z.object({
         : [],
     z.array(httpUrl),
   ),
-  AUTH_SECRET_FILE: optionalString,
   TRUSTED_PROXY: flag,
   SEED_DEMO: flag,
   METERLINE_BENCH: flag,
