@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { pgliteDataDir } from '../db';
 import { env } from '../lib/env';
 import { withPgliteFolder } from './pglite-folder';
@@ -62,7 +63,7 @@ async function main() {
 }
 
 /** The public tables, each after the tables its foreign keys point at. */
-async function tablesInCopyOrder(source: import('@electric-sql/pglite').PGlite): Promise<string[]> {
+async function tablesInCopyOrder(source: PGlite): Promise<string[]> {
   const { rows: tables } = await source.query<{ name: string }>(
     `select tablename as name from pg_tables where schemaname = 'public' order by tablename`,
   );

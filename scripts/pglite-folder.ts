@@ -1,6 +1,5 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { acquireDataFolderLock, DataFolderInUseError } from '../db/pglite-lock';
-
-type PGliteInstance = import('@electric-sql/pglite').PGlite;
 
 /**
  * Runs `work` while this process holds the PGlite folder's lock; `open` opens the folder (or
@@ -8,7 +7,7 @@ type PGliteInstance = import('@electric-sql/pglite').PGlite;
  */
 export async function withPgliteFolder<T>(
   folder: string,
-  work: (open: (loadDataDir?: Blob) => Promise<PGliteInstance>) => Promise<T>,
+  work: (open: (loadDataDir?: Blob) => Promise<PGlite>) => Promise<T>,
 ): Promise<T> {
   let release: () => void;
   try {
