@@ -16,7 +16,7 @@ export async function register() {
     assertEnv();
   } catch (err) {
     if (!(err instanceof EnvError)) throw err;
-    console.error(err.message);
+    console.error(err.message); // before any logger: the environment it reads is what failed
     process.exit(1);
   }
   const open = async (): Promise<DatabaseOpenFailure | null> => {
@@ -36,4 +36,25 @@ export async function register() {
     const { closeDatabase } = await import('./db');
     await closeDatabase();
   };
+}
+
+/** A page or route that failed on the server: logged with its digest (the error page's "Reference") and request id. */
+export async function onRequestError(
+  err: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routePath: string },
+) {
+  const { logger } = await import('@/lib/logger');
+  const { DATABASE_UNAVAILABLE_DIGEST } = await import('@/lib/http/unavailable');
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  const entry = {
+    err,
+    digest,
+    reqId: request.headers['x-request-id'],
+    method: request.method,
+    path: request.path.split('?')[0],
+    route: context.routePath,
+  };
+  if (digest === DATABASE_UNAVAILABLE_DIGEST) logger().warn(entry, 'the database did not answer');
+  else logger().error(entry, 'request failed');
 }

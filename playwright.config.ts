@@ -79,6 +79,7 @@ export default defineConfig({
         /server-start\.spec\.ts/,
         /shutdown\.spec\.ts/,
         /instances\.spec\.ts/,
+        /logs\.spec\.ts/,
         ...(secondPass ? SAME_ON_EVERY_DATABASE : []),
       ],
       dependencies: ['empty-database'],
@@ -88,7 +89,13 @@ export default defineConfig({
     // the database down, frozen or held at start.
     {
       name: 'outage',
-      testMatch: [/outage\.spec\.ts/, /server-start\.spec\.ts/, /shutdown\.spec\.ts/, /instances\.spec\.ts/],
+      testMatch: [
+        /outage\.spec\.ts/,
+        /server-start\.spec\.ts/,
+        /shutdown\.spec\.ts/,
+        /instances\.spec\.ts/,
+        /logs\.spec\.ts/,
+      ],
     },
     // The second server: setup of a fresh install, then what a client can (not) do with forwarded headers.
     { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: firstRunURL } },

@@ -6,6 +6,7 @@
 // reached only through a reverse proxy that overwrites the header itself.
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
+import { createLogger, logWhenDone, requestContext, requestIdOf } from './lib/http/request-log.mjs';
 import { checkServerAction, isServerActionRequest, Refusal, sendRefusal } from './lib/http/server-action-guard.mjs';
 
 process.env.NODE_ENV ??= 'production';
@@ -21,6 +22,9 @@ const trustProxy = process.env.TRUSTED_PROXY === '1';
 // answer may take (DATABASE_ANSWER_TIMEOUT_MS, 17 s by default), so none is cut off mid-write.
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
 
+const logger = createLogger();
+globalThis[Symbol.for('meterline.logger')] = logger;
+
 const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -29,11 +33,11 @@ await app.prepare();
 const openDatabase = globalThis[Symbol.for('meterline.openDatabase')];
 const failure = typeof openDatabase === 'function' ? await openDatabase() : null;
 if (failure?.fatal) {
-  console.error(`Meterline cannot start: ${failure.message}`);
+  logger.fatal(`Meterline cannot start: ${failure.message}`);
   process.exit(1);
 }
 if (failure) {
-  console.warn(`The database is not answering yet (${failure.message}); pages answer "try again" until it does.`);
+  logger.warn(`The database is not answering yet (${failure.message}); pages answer "try again" until it does.`);
 }
 // Read by lib/auth/auth.ts: without it (a bare `next start`) no forwarded header (For, Proto) is believed.
 globalThis[Symbol.for('meterline.forwardedForVouched')] = true;
@@ -51,6 +55,20 @@ function decodablePath(url = '/') {
 let stopping = false;
 
 const server = createServer((req, res) => {
+  const context = { id: requestIdOf(req, trustProxy) };
+  req.headers['x-request-id'] = context.id;
+  res.setHeader('x-request-id', context.id);
+  logWhenDone(logger, req, res, context);
+  requestContext.run(context, () => serve(req, res));
+})
+  .on('clientError', answerUnreadable)
+  .listen(port, hostname, () => {
+    logger.info(
+      `Meterline on http://${hostname ?? 'localhost'}:${port}${trustProxy ? ' (behind a trusted proxy)' : ''}`,
+    );
+  });
+
+function serve(req, res) {
   // A kept-alive connection carries no further request once the server is stopping.
   if (stopping) res.setHeader('connection', 'close');
   if (!trustProxy) {
@@ -68,27 +86,23 @@ const server = createServer((req, res) => {
     (checked) => handle(checked, res),
     (err) => (err instanceof Refusal ? sendRefusal(res, err) : res.destroy(err)),
   );
-})
-  // Node refuses a request it cannot parse (a request line or headers over 16 KB, bad syntax) on its
-  // own, with no body; say what was wrong, in JSON like every other refusal.
-  .on('clientError', (err, socket) => {
-    if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
-    const [status, message] =
-      err.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'The request line or headers are too large.']
-        : [400, 'The request could not be read.'];
-    const body = JSON.stringify({ message });
-    socket.end(
-      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
-        `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
-        `connection: close\r\n\r\n${body}`,
-    );
-  })
-  .listen(port, hostname, () => {
-    console.log(
-      `Meterline on http://${hostname ?? 'localhost'}:${port}${trustProxy ? ' (behind a trusted proxy)' : ''}`,
-    );
-  });
+}
+
+// Node refuses a request it cannot parse (a request line or headers over 16 KB, bad syntax) on its
+// own, with no body; say what was wrong, in JSON like every other refusal.
+function answerUnreadable(err, socket) {
+  if (!socket.writable || err.code === 'ECONNRESET') return socket.destroy();
+  const [status, message] =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'The request line or headers are too large.']
+      : [400, 'The request could not be read.'];
+  const body = JSON.stringify({ message });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `content-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `connection: close\r\n\r\n${body}`,
+  );
+}
 
 /**
  * A clean stop: refuse new connections, let the requests in flight finish (each is either saved and
@@ -97,13 +111,13 @@ const server = createServer((req, res) => {
  */
 function stop(signal) {
   if (stopping) {
-    console.warn(`${signal} again: stopping now, without waiting for the requests in flight.`);
+    logger.warn(`${signal} again: stopping now, without waiting for the requests in flight.`);
     process.exit(1);
   }
   stopping = true;
-  console.log(`${signal}: finishing the requests in flight (at most ${shutdownTimeoutMs} ms), then stopping.`);
+  logger.info(`${signal}: finishing the requests in flight (at most ${shutdownTimeoutMs} ms), then stopping.`);
   const cutOff = setTimeout(() => {
-    console.warn(`Requests still open after ${shutdownTimeoutMs} ms: closing them.`);
+    logger.warn(`Requests still open after ${shutdownTimeoutMs} ms: closing them.`);
     server.closeAllConnections();
   }, shutdownTimeoutMs);
   cutOff.unref();
@@ -113,10 +127,10 @@ function stop(signal) {
     try {
       if (typeof closeDatabase === 'function') await closeDatabase();
     } catch (err) {
-      console.error('Closing the database failed:', err);
+      logger.error({ err }, 'Closing the database failed');
       process.exit(1);
     }
-    console.log('Stopped.');
+    logger.info('Stopped.');
     process.exit(0);
   });
   server.closeIdleConnections();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '../lib/env';
+import { logger } from '../lib/logger';
 import * as schema from './schema';
 import { acquireDataFolderLock } from './pglite-lock';
 import type { PoolClient } from 'pg';
@@ -146,7 +147,7 @@ async function openPg(connectionString: string): Promise<DatabaseHandle> {
   });
   // An idle connection the server closed (restart, outage) errors here; the pool drops it and
   // opens another on the next request. Without a listener it would end the process.
-  pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
+  pool.on('error', (err) => logger().warn(`PostgreSQL connection lost: ${err.message}`));
   pool.on('connect', closeOnAnswerTimeout);
   const db = drizzle({ client: pool, schema });
   return { db: db as unknown as Database, driver: 'pg', close: () => pool.end() };

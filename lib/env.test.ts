@@ -16,6 +16,8 @@ describe('the environment', () => {
       V1_RATE_LIMIT_PER_SECOND: 100,
       V1_RATE_LIMIT_BURST: 1000,
       SHUTDOWN_TIMEOUT_MS: 25_000,
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
     });
   });
 

@@ -73,6 +73,16 @@ export const envSchema = z.object({
   V1_RATE_LIMIT_BURST: nonNegative(1000),
   // Read by server.mjs: how long a stop waits for the requests in flight.
   SHUTDOWN_TIMEOUT_MS: nonNegative(25_000),
+  // Read by lib/http/request-log.mjs: the log's least level, and JSON lines or text for a person.
+  LOG_LEVEL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'use fatal, error, warn, info, debug, trace or silent',
+      })
+      .default('info'),
+  ),
+  LOG_FORMAT: z.preprocess(unsetIfEmpty, z.enum(['json', 'pretty'], { error: 'use json or pretty' }).default('json')),
 });
 
 export type Env = z.infer<typeof envSchema>;

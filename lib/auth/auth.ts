@@ -11,6 +11,7 @@ import { getDb, type Database } from '@/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/db/schema';
 import { sharedSecret } from '@/lib/data/instance-secrets';
 import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
 import { MAX_PASSWORD, MIN_PASSWORD } from '@/lib/validations/user';
 
 export const SIGN_IN_LIMIT = { window: 60, max: 5 };
@@ -41,7 +42,7 @@ async function authSecret(db: Database): Promise<string> {
 function ipAddressHeaders(): string[] {
   const vouched = forwardedHeadersVouched();
   if (!vouched && process.env.NODE_ENV === 'production') {
-    console.warn(
+    logger().warn(
       'Not started by server.mjs: X-Forwarded-For is ignored and sign-in is limited for all clients at once.',
     );
   }
@@ -89,6 +90,8 @@ function createAuth(db: Database, https: boolean, secret: string) {
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
     }),
     secret,
+    // better-auth's own messages go into the server's log, as JSON lines like the rest.
+    logger: { log: (level, message) => logger()[level](`better-auth: ${message}`) },
     baseURL: env.BETTER_AUTH_URL,
     // Requests from the page's own origin (whatever host name it is reached by), plus any listed.
     trustedOrigins: (request) => [

@@ -4,6 +4,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { failure } from '@/lib/action-result';
 import { whenAvailable } from '@/lib/data/db-errors';
+import { noteRequestActor } from '@/lib/request-context';
 import { getAuth, requestUsesHttps } from './auth';
 import { can, ROLE_NAMES, type Actor, type Permission, type Role } from './permissions';
 
@@ -21,6 +22,7 @@ export const getActor = cache(async function getActor(): Promise<Actor | null> {
   const user = session.user as typeof session.user & { role?: string; active?: boolean };
   if (user.active === false) return null;
   const role = (ROLE_NAMES as string[]).includes(user.role ?? '') ? (user.role as Role) : 'viewer';
+  noteRequestActor(`user ${user.email}`);
   return { id: user.id, email: user.email, name: user.name, role };
 });
 

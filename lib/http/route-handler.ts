@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { Actor, Permission } from '@/lib/auth/permissions';
 import { authorize } from '@/lib/auth/session';
 import { isDatabaseUnavailable } from '@/lib/data/db-errors';
+import { logger } from '@/lib/logger';
+import { currentRequestId } from '@/lib/request-context';
 import { DATABASE_UNAVAILABLE_MESSAGE, RETRY_AFTER_SECONDS } from './unavailable';
 
 /** A JSON error every client can show: `{ message }`, with the status. */
@@ -15,7 +17,10 @@ export function errorResponse(err: unknown, request: NextRequest): NextResponse 
   if (isDatabaseUnavailable(err)) {
     return jsonError(DATABASE_UNAVAILABLE_MESSAGE, 503, { 'retry-after': String(RETRY_AFTER_SECONDS) });
   }
-  console.error(`${request.method} ${request.nextUrl.pathname} failed:`, err);
+  logger().error(
+    { err, reqId: currentRequestId(), method: request.method, path: request.nextUrl.pathname },
+    'route failed',
+  );
   return jsonError('The server failed to answer this request. The problem has been logged; try again.', 500);
 }
 

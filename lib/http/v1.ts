@@ -14,6 +14,8 @@ import {
 } from '@/lib/data/idempotency';
 import { inTransaction } from '@/lib/data/transaction';
 import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { currentRequestId, noteRequestActor } from '@/lib/request-context';
 import { MAX_V1_BODY_BYTES } from '@/lib/request-limits';
 import { canonical } from '@/lib/same-value';
 import { readCappedBody } from './read-json-body';
@@ -126,7 +128,7 @@ function failureAnswer(err: unknown, request: NextRequest, requestId: string): R
     );
     return errorAnswer(unavailable, requestId, { 'x-should-retry': 'true', 'retry-after': '1' });
   }
-  console.error(`${request.method} ${request.nextUrl.pathname} failed (request ${requestId}):`, err);
+  logger().error({ err, reqId: requestId, method: request.method, path: request.nextUrl.pathname }, 'route failed');
   const internal = new V1Error(
     500,
     'internal_error',
@@ -142,6 +144,7 @@ async function admit(request: NextRequest): Promise<{ actor: Actor; apiKeyId: st
   if (!key) {
     return new V1Error(401, 'unauthorized', 'Send a valid API key: Authorization: Bearer <key>.');
   }
+  noteRequestActor(key.actor.name);
   const taken = buckets.take(key.keyId, env.V1_RATE_LIMIT_PER_SECOND, env.V1_RATE_LIMIT_BURST);
   if (!taken.ok) {
     return Object.assign(
@@ -270,7 +273,7 @@ export function v1Route<
   handler: (ctx: V1Context<Parsed<TBodySchema>, Parsed<TQuerySchema>>) => Promise<unknown> | unknown,
 ): V1RouteHandler {
   const route: V1Handler = async (request, context) => {
-    const requestId = randomUUID();
+    const requestId = currentRequestId() ?? randomUUID();
     try {
       const admitted = await admit(request);
       if (admitted instanceof V1Error) return admissionAnswer(admitted, requestId);
@@ -329,7 +332,7 @@ export function v1Route<
 
 /** Any route or method outside the contract: 404 `not_supported`, after the key check and the rate limit. */
 export const v1NotSupported: V1Handler = async (request) => {
-  const requestId = randomUUID();
+  const requestId = currentRequestId() ?? randomUUID();
   try {
     const admitted = await admit(request);
     if (admitted instanceof V1Error) return admissionAnswer(admitted, requestId);
