@@ -31,4 +31,7 @@ export async function register() {
     }
   };
   (globalThis as Record<symbol, unknown>)[Symbol.for('meterline.openDatabase')] = open;
+  // Raw usage events past USAGE_RETENTION_DAYS: deleted hourly, in small batches.
+  const { scheduleUsageCleanup } = await import('@/lib/data/usage-retention');
+  scheduleUsageCleanup();
 }

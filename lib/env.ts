@@ -72,6 +72,16 @@ export const envSchema = z.object({
   // /v1's token bucket per API key, per server process: requests per second, and the burst.
   V1_RATE_LIMIT_PER_SECOND: nonNegative(100),
   V1_RATE_LIMIT_BURST: nonNegative(1000),
+  // How many days raw usage events are kept (search answers the last 34, so never fewer).
+  USAGE_RETENTION_DAYS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'use a whole number of days from 34 to 3650' })
+      .int('use a whole number of days from 34 to 3650')
+      .min(34, 'use a whole number of days from 34 to 3650')
+      .max(3650, 'use a whole number of days from 34 to 3650')
+      .default(35),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
