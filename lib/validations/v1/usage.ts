@@ -75,8 +75,8 @@ const eventText = v1Text(128).refine((v) => v.isWellFormed(), 'must be valid Uni
 
 /** One usage event, as ingest takes it. */
 export const usageEventInput = z.object({
-  transaction_id: eventText.meta({ description: 'The deduplication key: 1–128 characters' }),
-  customer_id: eventText.meta({ description: "A customer's id or one of its ingest aliases: 1–128 characters" }),
+  transaction_id: eventText.meta({ description: 'The deduplication key' }),
+  customer_id: eventText.meta({ description: "A customer's id or one of its ingest aliases" }),
   event_type: eventText,
   timestamp: z
     .string()
