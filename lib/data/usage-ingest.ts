@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from '@/db';
-import { UNMATCHED_GROUP_EVENT_TYPES, usageEvents, type UsageMatchedBy, type UsageUnmatchedReason } from '@/db/schema';
+import { UNMATCHED_GROUP_EVENT_TYPES, type UsageMatchedBy, type UsageUnmatchedReason } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { regexError } from '@/lib/validations/customer';
 import { catastrophicRegexError } from '@/lib/validations/regex-safety';
@@ -206,7 +206,6 @@ export async function ingestUsage(actor: Actor, events: UsageEventInput[]): Prom
         from unnest(${sql.param(identifiers)}::text[]) as k order by k`),
     );
     const receivedAt = new Date(locked[0]!.now);
-
     const routes = await routeEvents(tx, events);
 
     // The first of the batch with each transaction ID is a candidate; the table keeps the first
@@ -245,7 +244,15 @@ export async function ingestUsage(actor: Actor, events: UsageEventInput[]): Prom
         unmatchedReason: route.reason ?? null,
       };
     });
-    await tx.insert(usageEvents).values(rows);
+    // One JSON parameter rather than 1,200: a fraction of the time to build, send and parse.
+    await tx.execute(sql`
+      insert into usage_events (id, received_at, transaction_id, sent_customer_id, event_type, occurred_at,
+        properties, is_duplicate, matched_customer_id, matched_by, matched_key, unmatched_reason)
+      select e.id, ${receivedAt}::timestamptz, e.transaction_id, e.sent_customer_id, e.event_type, e.occurred_at,
+        e.properties, e.is_duplicate, e.matched_customer_id, e.matched_by, e.matched_key, e.unmatched_reason
+      from jsonb_to_recordset(${JSON.stringify(rows.map(eventRecord))}::jsonb) as e(id uuid, transaction_id text,
+        sent_customer_id text, event_type text, occurred_at timestamptz, properties jsonb, is_duplicate boolean,
+        matched_customer_id uuid, matched_by text, matched_key text, unmatched_reason text)`);
 
     const countedRows = rows.filter((_, i) => counted[i]);
     await addDailyCounts(tx, countedRows, receivedAt);
@@ -255,6 +262,23 @@ export async function ingestUsage(actor: Actor, events: UsageEventInput[]): Prom
       receivedAt,
     );
   });
+}
+
+/** A stored row as jsonb_to_recordset reads it (snake_case; dates as ISO text). */
+function eventRecord(r: StoredRow) {
+  return {
+    id: r.id,
+    transaction_id: r.transactionId,
+    sent_customer_id: r.sentCustomerId,
+    event_type: r.eventType,
+    occurred_at: r.occurredAt.toISOString(),
+    properties: r.properties,
+    is_duplicate: r.isDuplicate,
+    matched_customer_id: r.matchedCustomerId,
+    matched_by: r.matchedBy,
+    matched_key: r.matchedKey,
+    unmatched_reason: r.unmatchedReason,
+  };
 }
 
 type StoredRow = {
