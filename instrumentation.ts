@@ -36,6 +36,9 @@ export async function register() {
     const { closeDatabase } = await import('./db');
     await closeDatabase();
   };
+  // Raw usage events past USAGE_RETENTION_DAYS: deleted hourly, in small batches.
+  const { scheduleUsageCleanup } = await import('@/lib/data/usage-retention');
+  scheduleUsageCleanup();
 }
 
 /** A page or route that failed on the server: logged with its digest (the error page's "Reference") and request id. */

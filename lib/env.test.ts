@@ -18,6 +18,7 @@ describe('the environment', () => {
       SHUTDOWN_TIMEOUT_MS: 25_000,
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
+      USAGE_RETENTION_DAYS: 35,
     });
   });
 
@@ -58,6 +59,8 @@ describe('the environment', () => {
     ['METERLINE_BENCH', 'yes', 'use 1 (on) or 0 (off)'],
     ['V1_RATE_LIMIT_PER_SECOND', '-1', '0 or more'],
     ['V1_RATE_LIMIT_BURST', 'lots', '0 or more'],
+    ['USAGE_RETENTION_DAYS', '7', 'from 34 to 3650'],
+    ['USAGE_RETENTION_DAYS', '40.5', 'whole number'],
   ])('stops on a bad %s (%j), naming it', (name, value, hint) => {
     expect(() => parseEnv({ [name]: value })).toThrow(EnvError);
     expect(() => parseEnv({ [name]: value })).toThrow(new RegExp(`${name}.*${hint.replace(/[()]/g, '\\$&')}`));

@@ -83,6 +83,16 @@ export const envSchema = z.object({
       .default('info'),
   ),
   LOG_FORMAT: z.preprocess(unsetIfEmpty, z.enum(['json', 'pretty'], { error: 'use json or pretty' }).default('json')),
+  // How many days raw usage events are kept (search answers the last 34, so never fewer).
+  USAGE_RETENTION_DAYS: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'use a whole number of days from 34 to 3650' })
+      .int('use a whole number of days from 34 to 3650')
+      .min(34, 'use a whole number of days from 34 to 3650')
+      .max(3650, 'use a whole number of days from 34 to 3650')
+      .default(35),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;

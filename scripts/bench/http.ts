@@ -1,6 +1,6 @@
 // The portal as users feel it: real HTTP requests over loopback, driven by autocannon.
 import autocannon from 'autocannon';
-import { createBody, createV1Body } from './create-body';
+import { createBody, createV1Body, ingestV1Body } from './create-body';
 import { latencyFigures, type Figures } from './stats';
 
 export type HttpScenarioKey =
@@ -14,7 +14,8 @@ export type HttpScenarioKey =
   | 'sessionRetrieve'
   | 'v1Retrieve'
   | 'v1List'
-  | 'v1Create';
+  | 'v1Create'
+  | 'v1Ingest';
 
 export interface HttpScenario {
   key: HttpScenarioKey;
@@ -145,6 +146,15 @@ export function scenarios(p: {
       expect: 200,
       auth: apiKey,
       body: createV1Body,
+    },
+    {
+      key: 'v1Ingest',
+      label: 'POST /v1/ingest (100 events)',
+      method: 'POST',
+      path: '/v1/ingest',
+      expect: 200,
+      auth: apiKey,
+      body: (prefix, n) => ingestV1Body(prefix, n, p.alias),
     },
   ];
 }

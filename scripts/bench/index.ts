@@ -20,7 +20,7 @@ import { createScratch, type Scratch } from './scratch';
 import { probes as pickProbes, seed } from './seed';
 import { buildApp, createApiKey, createUser, signIn, startServer, type DatabaseEnv, type Server } from './server';
 import { measureSqlFloors } from './sql-floors';
-import { measureWorstRequest, worstRequestTable } from './worst-request';
+import { heapUsed, measureWorstRequest, worstRequestTable } from './worst-request';
 
 // Seeding a million rows in one statement takes longer than the portal's statement limit.
 process.env.DATABASE_STATEMENT_TIMEOUT_MS ??= '0';
@@ -93,9 +93,12 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
     }
     const http: Partial<Record<HttpScenarioKey, HttpResult>> = {};
     const runTag = `${driver}${size}-${Date.now().toString(36)}`;
+    let ingestHeap: RunResult['ingestHeap'];
     for (const s of scenarios({ ...probes, deepCursor: deep.cursor })) {
       log(`${label}: HTTP ${s.label}`);
+      const before = s.key === 'v1Ingest' ? await heapUsed(server.baseUrl, cookie) : 0;
       http[s.key] = await measureHttp(server.baseUrl, { cookie, apiKey }, s, o, runTag);
+      if (s.key === 'v1Ingest') ingestHeap = { before, after: await heapUsed(server.baseUrl, cookie) };
     }
     log(`${label}: the worst accepted request`);
     const worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);
@@ -111,6 +114,7 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
       sql,
       http,
       bundles,
+      ingestHeap,
     };
   } catch (err) {
     if (server) console.error(`server output (last lines):\n${server.output().slice(-4000)}`);

@@ -23,6 +23,8 @@ export interface RunResult {
   http: Partial<Record<HttpScenarioKey, HttpResult>>;
   bundles: BundleSize[];
   worstRequest: WorstRequest;
+  /** The server's heap in use before and after the ingest scenario, in bytes. */
+  ingestHeap?: { before: number; after: number };
 }
 
 export interface TargetResult {
@@ -60,6 +62,7 @@ const FLOOR_OF: Partial<Record<HttpScenarioKey, SqlFloorKey>> = {
   alias: 'alias',
   listHtml: 'list',
   create: 'create',
+  v1Ingest: 'ingest',
 };
 
 /** How many ms /v1's retrieve takes beyond its session twin at p95 (key checking's cost), or null. */
@@ -138,11 +141,33 @@ export function runTable(r: RunResult): string {
     table(header, rows, (i) => i > 0 && i < header.length - 1),
     '',
     ...keyCheckLines(r),
+    ...ingestLines(r),
     ...r.bundles.map(
       (b) => `JS shipped by ${b.path}: ${b.scripts} scripts, ${kb(b.gzipBytes)} gzipped (${kb(b.rawBytes)} raw)`,
     ),
   ];
   return lines.join('\n');
+}
+
+/** Ingest in events/s: over HTTP, and as raw SQL through the same driver; the server's heap around it. */
+export function ingestFigures(r: Pick<RunResult, 'http' | 'sql' | 'ingestHeap'>) {
+  const h = r.http.v1Ingest;
+  if (!h) return null;
+  const http = h.perSecond * 100;
+  const sql = r.sql.ingest.concurrentPerSecond * 100;
+  return { http, sql, share: http / sql, heap: r.ingestHeap };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function ingestLines(r: RunResult): string[] {
+  const f = ingestFigures(r);
+  if (!f) return [];
+  return [
+    `ingest (batches of 100): ${int(f.http)} events/s over HTTP, ${int(f.sql)} events/s as raw SQL ` +
+      `(${(100 * f.share).toFixed(1)}%); server heap ${f.heap ? `${mb(f.heap.before)} before, ${mb(f.heap.after)} after` : '–'}`,
+    '',
+  ];
 }
 
 function keyCheckLines(r: RunResult): string[] {
@@ -199,6 +224,26 @@ export function evaluateTargets(runs: RunResult[]): TargetResult[] {
       add('/v1 key checking adds ≤ 1 ms p95 over the session twin, concurrent', label, cost.concurrent, 1, 'ms', true);
     }
     shareOfBare('/v1 list (100 rows)', r.http.v1List, 0.35, true);
+    const ingest = ingestFigures(r);
+    if (ingest) {
+      const floor = r.driver === 'pg' ? 10_000 : 3_000;
+      out.push({
+        target: `ingest over HTTP ≥ ${int(floor)} events/s`,
+        run: label,
+        measured: `${int(ingest.http)} events/s`,
+        verdict: ingest.http >= floor ? 'PASS' : 'MISS',
+        binding: true,
+      });
+      if (r.driver === 'pg') {
+        out.push({
+          target: 'ingest over HTTP ≥ 50% of the same inserts as raw SQL',
+          run: label,
+          measured: `${(100 * ingest.share).toFixed(1)}%`,
+          verdict: ingest.share >= 0.5 ? 'PASS' : 'MISS',
+          binding: true,
+        });
+      }
+    }
   }
   for (const size of new Set(runs.map((r) => r.size))) {
     const pg = runs.find((r) => r.driver === 'pg' && r.size === size);

@@ -5,7 +5,7 @@ import { insertCustomer } from '../../lib/data/customers-write';
 import type { Actor } from '../../lib/auth/permissions';
 import { customerInput } from '../../lib/validations/customer';
 import { exactMatchQuery, listCustomersStatements, listQuery, type RawQuery } from './app-contract';
-import { createBody } from './create-body';
+import { createBody, ingestV1Body } from './create-body';
 import { elapsedMs, latencyFigures, type Figures } from './stats';
 
 interface Client {
@@ -80,7 +80,28 @@ async function floor(what: string, queries: RawQuery[], client: Client, o: SqlFl
   return { what, serial: await timeSerial(run, o), concurrentPerSecond: await timeConcurrent(run, o), rows };
 }
 
-export type SqlFloorKey = 'list' | 'deep' | 'search' | 'alias' | 'searchQuery' | 'aliasLookup' | 'create';
+export type SqlFloorKey = 'list' | 'deep' | 'search' | 'alias' | 'searchQuery' | 'aliasLookup' | 'create' | 'ingest';
+
+/**
+ * Ingest's floor: a batch's rows written as raw SQL, one statement (so one transaction) per batch:
+ * its transaction IDs claimed and its 100 events inserted, as ingest does, without the routing
+ * lookups, the roll-ups or any HTTP.
+ */
+const INGEST_FLOOR_SQL = `
+  with batch as (
+    select * from jsonb_to_recordset($1::jsonb)
+      as e(transaction_id text, customer_id text, event_type text, "timestamp" timestamptz, properties jsonb)
+  ), claimed as (
+    insert into usage_transactions (transaction_id, received_at)
+    select transaction_id, now() from batch
+    on conflict (transaction_id) do nothing
+    returning transaction_id
+  )
+  insert into usage_events (id, received_at, transaction_id, sent_customer_id, event_type, occurred_at, properties,
+    is_duplicate)
+  select gen_random_uuid(), now(), b.transaction_id, b.customer_id, b.event_type, b."timestamp", b.properties,
+    c.transaction_id is null
+  from batch b left join claimed c using (transaction_id)`;
 
 /** Every floor of one run. The database is open (and the server stopped: PGlite has one owner). */
 export async function measureSqlFloors(
@@ -125,5 +146,15 @@ export async function measureSqlFloors(
     rows: 1,
   };
 
-  return { ...reads, create: createFloor };
+  let batch = 0;
+  const ingest = () =>
+    client.query(INGEST_FLOOR_SQL, [JSON.stringify(ingestV1Body(`sqlfloor-${process.pid}`, batch++, inputs.alias))]);
+  const ingestFloor: SqlFloor = {
+    what: '100 events as raw SQL (transaction IDs + events, one statement)',
+    serial: await timeSerial(ingest, o),
+    concurrentPerSecond: await timeConcurrent(ingest, o),
+    rows: 100,
+  };
+
+  return { ...reads, create: createFloor, ingest: ingestFloor };
 }

@@ -32,7 +32,8 @@ function peakRss(pid: number | undefined): number | null {
   }
 }
 
-async function heapUsed(baseUrl: string, cookie: string): Promise<number> {
+/** The server's heap in use, in bytes (GET /api/bench/memory). */
+export async function heapUsed(baseUrl: string, cookie: string): Promise<number> {
   const response = await fetch(`${baseUrl}/api/bench/memory`, { headers: { cookie } });
   if (!response.ok) throw new Error(`GET /api/bench/memory answered ${response.status}`);
   return ((await response.json()) as { heapUsed: number }).heapUsed;

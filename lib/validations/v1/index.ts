@@ -5,3 +5,4 @@ export * from './custom-fields';
 export * from './customers';
 export * from './objects';
 export * from './portal-id';
+export * from './usage';
