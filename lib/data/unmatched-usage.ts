@@ -15,6 +15,7 @@ import {
   INBOX_PAGE_SIZE,
   OPEN_GROUPS_COUNT_CAP,
   SUGGESTION_KEY_PATTERN,
+  type AddedAlias,
   type InboxFilters,
   type InboxSuggestion,
   type OpenGroupsCount,
@@ -214,16 +215,6 @@ export async function setUnmatchedGroupIgnored(
     });
     return ok({ identifier, ignoredAt });
   });
-}
-
-/** What "Add as alias to…" did: the customer, and how many held events it now has (and counts). */
-export interface AddedAlias {
-  customerId: string;
-  customerName: string;
-  /** False when the customer already held the alias: only the held events were routed. */
-  aliasAdded: boolean;
-  movedEvents: number;
-  countedEvents: number;
 }
 
 /** A refusal decided inside the transaction: nothing it wrote is kept. */

@@ -66,6 +66,16 @@ export interface OpenGroupsCount {
   capped: boolean;
 }
 
+/** What "Add as alias to…" did: the customer, and how many held events it now has (and counts). */
+export interface AddedAlias {
+  customerId: string;
+  customerName: string;
+  /** False when the customer already held the alias: only the held events were routed. */
+  aliasAdded: boolean;
+  movedEvents: number;
+  countedEvents: number;
+}
+
 const searchText = z
   .string()
   .transform(
