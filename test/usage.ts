@@ -1,47 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { unmatchedUsageGroups, usageEvents } from '@/db/schema';
+import { editor } from '@/test/actors';
+import { ingestUsage } from '@/lib/data/usage-ingest';
+import { usageEventInput, type UsageEventInput } from '@/lib/validations/v1/usage';
 
-export interface HeldEvent {
-  eventType: string;
-  occurredAt?: Date;
-  receivedAt?: Date;
-  isDuplicate?: boolean;
+/** An event as ingest's schema parses it (now, a fresh transaction ID, unless given). */
+export function usageEvent(
+  values: Partial<Record<keyof UsageEventInput, unknown>> & { customer_id: string },
+): UsageEventInput {
+  return usageEventInput.parse({
+    transaction_id: `tx-${randomUUID()}`,
+    event_type: 'api_call',
+    timestamp: new Date().toISOString(),
+    ...values,
+  });
 }
 
-/**
- * Stores events that matched nobody under `identifier` and keeps its inbox group, as ingest does
- * (for the tests that need a group at a chosen time).
- */
+export interface HeldEvent {
+  eventType?: string;
+  occurredAt?: Date;
+  /** Sent again with the previous event's transaction ID: stored, never counted. */
+  duplicate?: boolean;
+}
+
+/** Ingests one batch of events under `identifier` (which no customer holds: they are held). */
 export async function holdUnmatched(identifier: string, events: HeldEvent[]) {
-  const db = await getDb();
-  const now = new Date();
-  const rows = events.map((e) => ({
-    transactionId: randomUUID(),
-    sentCustomerId: identifier,
-    eventType: e.eventType,
-    occurredAt: e.occurredAt ?? now,
-    receivedAt: e.receivedAt ?? now,
-    isDuplicate: e.isDuplicate ?? false,
-    unmatchedReason: 'no_customer' as const,
-  }));
-  await db.insert(usageEvents).values(rows);
-  const counted = rows.filter((r) => !r.isDuplicate);
-  const times = rows.map((r) => r.receivedAt.getTime());
-  await db
-    .insert(unmatchedUsageGroups)
-    .values({
-      identifier,
-      events: counted.length,
-      firstReceivedAt: new Date(Math.min(...times)),
-      lastReceivedAt: new Date(Math.max(...times)),
-      eventTypes: [...new Set(rows.map((r) => r.eventType))],
-      sampleEvent: { customer_id: identifier, event_type: rows.at(-1)!.eventType },
-      reason: 'no_customer',
-    })
-    .onConflictDoUpdate({
-      target: unmatchedUsageGroups.identifier,
-      set: { events: sql`${unmatchedUsageGroups.events} + ${counted.length}` },
-    });
+  const batch: UsageEventInput[] = [];
+  for (const e of events) {
+    batch.push(
+      usageEvent({
+        customer_id: identifier,
+        event_type: e.eventType ?? 'api_call',
+        timestamp: (e.occurredAt ?? new Date()).toISOString(),
+        ...(e.duplicate && batch.length > 0 ? { transaction_id: batch.at(-1)!.transaction_id } : {}),
+      }),
+    );
+  }
+  await ingestUsage(editor, batch);
 }

@@ -6,10 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { customerUsageSummary, unmatchedUsageGroups, usageDailyCounts, usageEvents } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/permissions';
+import { MAX_ALIASES } from '@/lib/validations/customer';
 import { inboxFilters, INBOX_PAGE_SIZE, suggestionKey } from '@/lib/validations/unmatched-usage';
 import { getCustomer } from './customers';
 import { insertCustomer } from './customers-write';
 import { addUnmatchedAsAlias, countOpenGroups, listUnmatchedGroups, setUnmatchedGroupIgnored } from './unmatched-usage';
+
+/** Midnight UTC two days ago, plus `hours`: a time ingest accepts, on a known UTC day. */
+const twoDaysAgo = (hours: number) => {
+  const midnight = new Date(new Date().toISOString().slice(0, 10));
+  return new Date(midnight.getTime() + (hours - 48) * 3_600_000);
+};
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 async function newCustomer(name: string, ...aliases: string[]) {
   const result = await insertCustomer(editor, customerValues({ name, ingestAliases: valueRows(...aliases) }));
@@ -52,8 +60,10 @@ describe(`the unmatched-usage inbox on ${driver}`, () => {
       { length: INBOX_PAGE_SIZE + 3 },
       (_, i) => `Inbox-${tag}-${String(i).padStart(3, '0')}`,
     );
-    for (const [i, identifier] of identifiers.entries()) {
-      await holdUnmatched(identifier, [{ eventType: 'api_call', receivedAt: new Date(Date.UTC(2030, 0, 1, 0, i)) }]);
+    // One batch each, in order: later batches are received later (or in the same millisecond, and
+    // then the identifier orders them).
+    for (const identifier of identifiers) {
+      await holdUnmatched(identifier, [{ eventType: 'api_call' }]);
     }
     const first = await listUnmatchedGroups(viewer, filters({ q: `inbox-${tag.toUpperCase()}` }));
     expect(first.items.map((g) => g.identifier)).toEqual(identifiers.toReversed().slice(0, INBOX_PAGE_SIZE));
@@ -137,10 +147,10 @@ describe(`the unmatched-usage inbox on ${driver}`, () => {
     const customerId = await newCustomer(`route_${tag}`, `route-${tag}-prod`);
     const identifier = `route-${tag}-staging`;
     await holdUnmatched(identifier, [
-      { eventType: 'api_call', occurredAt: new Date('2030-01-01T23:30:00Z') },
-      { eventType: 'api_call', occurredAt: new Date('2030-01-01T01:00:00Z') },
-      { eventType: 'api_call', occurredAt: new Date('2030-01-01T02:00:00Z'), isDuplicate: true },
-      { eventType: 'storage', occurredAt: new Date('2030-01-02T00:00:01Z') },
+      { eventType: 'api_call', occurredAt: twoDaysAgo(23.5) },
+      { eventType: 'api_call', occurredAt: twoDaysAgo(1) },
+      { eventType: 'api_call', occurredAt: twoDaysAgo(2), duplicate: true },
+      { eventType: 'storage', occurredAt: twoDaysAgo(24.001) },
     ]);
     const before = await getCustomer(editor, customerId);
 
@@ -170,8 +180,8 @@ describe(`the unmatched-usage inbox on ${driver}`, () => {
       });
     }
     expect(await dailyCounts(customerId)).toEqual([
-      { day: '2030-01-01', eventType: 'api_call', matchedBy: 'alias', matchedKey: identifier, events: 2 },
-      { day: '2030-01-02', eventType: 'storage', matchedBy: 'alias', matchedKey: identifier, events: 1 },
+      { day: dayOf(twoDaysAgo(0)), eventType: 'api_call', matchedBy: 'alias', matchedKey: identifier, events: 2 },
+      { day: dayOf(twoDaysAgo(24)), eventType: 'storage', matchedBy: 'alias', matchedKey: identifier, events: 1 },
     ]);
     const db = await getDb();
     const [summary] = await db
@@ -195,19 +205,19 @@ describe(`the unmatched-usage inbox on ${driver}`, () => {
     const db = await getDb();
     await db.insert(usageDailyCounts).values({
       customerId,
-      day: '2030-02-01',
+      day: dayOf(twoDaysAgo(0)),
       eventType: 'api_call',
       matchedBy: 'alias',
       matchedKey: identifier,
       events: 5,
-      lastReceivedAt: new Date('2030-02-01T00:00:00Z'),
+      lastReceivedAt: twoDaysAgo(0),
     });
-    await holdUnmatched(identifier, [{ eventType: 'api_call', occurredAt: new Date('2030-02-01T12:00:00Z') }]);
+    await holdUnmatched(identifier, [{ eventType: 'api_call', occurredAt: twoDaysAgo(12) }]);
     expect((await addUnmatchedAsAlias(editor, identifier, customerId)).ok).toBe(true);
     const [row] = await db
       .select({ events: usageDailyCounts.events })
       .from(usageDailyCounts)
-      .where(and(eq(usageDailyCounts.customerId, customerId), eq(usageDailyCounts.day, '2030-02-01')));
+      .where(and(eq(usageDailyCounts.customerId, customerId), eq(usageDailyCounts.day, dayOf(twoDaysAgo(0)))));
     expect(row?.events).toBe(6);
   });
 
@@ -243,23 +253,51 @@ describe(`the unmatched-usage inbox on ${driver}`, () => {
     expect((await getCustomer(editor, customerId))?.version).toBe(version);
   });
 
-  it('refuses an identifier the form would refuse as an alias, and an unknown customer', async () => {
+  it('refuses a customer that holds as many aliases as the form allows, and an unknown customer', async () => {
     const tag = unique();
-    const padded = ` padded-${tag}`;
-    await holdUnmatched(padded, [{ eventType: 'api_call' }]);
-    const customerId = await newCustomer(`pad_${tag}`);
-    expect(await addUnmatchedAsAlias(editor, padded, customerId)).toMatchObject({ ok: false });
-    expect((await getCustomer(editor, customerId))?.ingestAliases).toEqual([]);
-    expect(await addUnmatchedAsAlias(editor, padded, '00000000-0000-4000-8000-000000000000')).toEqual({
+    const identifier = `full-${tag}`;
+    await holdUnmatched(identifier, [{ eventType: 'api_call' }]);
+    const many = Array.from({ length: MAX_ALIASES }, (_, i) => `full-${tag}-${i}`);
+    const customerId = await newCustomer(`full_${tag}`, ...many);
+    expect(await addUnmatchedAsAlias(editor, identifier, customerId)).toEqual({
+      ok: false,
+      message: 'Not added: At most 2,000 ingest aliases.',
+    });
+    expect((await getCustomer(editor, customerId))?.ingestAliases).toHaveLength(MAX_ALIASES);
+    expect(await addUnmatchedAsAlias(editor, identifier, '00000000-0000-4000-8000-000000000000')).toEqual({
       ok: false,
       message: 'This customer no longer exists.',
     });
-    expect(await groupOf(padded)).toBeDefined();
-    const db = await getDb();
-    const [{ n } = { n: -1 }] = await db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(usageEvents)
-      .where(and(eq(usageEvents.sentCustomerId, padded), sql`${usageEvents.matchedCustomerId} is null`));
-    expect(n).toBe(1);
+    expect(await groupOf(identifier)).toBeDefined();
+    expect((await eventsOf(identifier)).map((e) => e.matchedCustomerId)).toEqual([null]);
   });
+
+  it.runIf(process.env.DATABASE_URL)(
+    'routes every event exactly once while batches for the identifier are ingested at the same time',
+    async () => {
+      for (let round = 0; round < 3; round++) {
+        const tag = unique();
+        const identifier = `race-${tag}`;
+        const customerId = await newCustomer(`race_${tag}`);
+        await holdUnmatched(identifier, [{ eventType: 'api_call' }, { eventType: 'api_call', duplicate: true }]);
+        const batch = () =>
+          holdUnmatched(identifier, [{ eventType: 'api_call' }, { eventType: 'storage' }, { duplicate: true }]);
+        const [added] = await Promise.all([
+          addUnmatchedAsAlias(editor, identifier, customerId),
+          ...Array.from({ length: 8 }, batch),
+        ]);
+        expect(added.ok).toBe(true);
+
+        const events = await eventsOf(identifier);
+        expect(events).toHaveLength(2 + 8 * 3);
+        expect(events.filter((e) => e.matchedCustomerId !== customerId)).toEqual([]);
+        expect(new Set(events.map((e) => `${e.matchedBy}:${e.matchedKey}`))).toEqual(new Set([`alias:${identifier}`]));
+        const counted = events.filter((e) => !e.isDuplicate).length;
+        expect(counted).toBe(1 + 8 * 2);
+        const daily = await dailyCounts(customerId);
+        expect(daily.reduce((sum, d) => sum + d.events, 0)).toBe(counted);
+        expect(await groupOf(identifier)).toBeUndefined();
+      }
+    },
+  );
 });

@@ -27,6 +27,7 @@ import { recordAudit } from './audit';
 import { findAliasOwners, iso } from './customers';
 import { violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
+import { usageIdentifierLockKey } from './usage-ingest';
 import { updateCustomerRecord } from './v1-write';
 
 /**
@@ -35,7 +36,7 @@ import { updateCustomerRecord } from './v1-write';
  * batches already matching and every batch after it sees the alias.
  */
 async function lockIdentifierExclusive(tx: Database, identifier: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('usage:' || ${identifier}::text, 0))`);
+  await tx.execute(sql`select pg_advisory_xact_lock(${usageIdentifierLockKey(identifier)})`);
 }
 
 // A page's position: the last (or first) group's last_received_at and identifier.
@@ -275,10 +276,6 @@ function withAlias(aliases: string[], alias: string): string[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Refused(`Not added: ${issue?.message ?? 'this alias is not valid'}.`);
-  }
-  // The form trims an alias; an identifier with spaces at its ends could never be matched by it.
-  if (parsed.data.at(-1) !== alias) {
-    throw new Refused('Not added: an ingest alias cannot start or end with a space, and this identifier does.');
   }
   return parsed.data;
 }
