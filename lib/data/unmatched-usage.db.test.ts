@@ -1,7 +1,7 @@
 import { auditOf, customerValues, driver, unique, valueRows } from '@/test/data';
 import { editor, viewer } from '@/test/actors';
 import { holdUnmatched } from '@/test/usage';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { customerUsageSummary, unmatchedUsageGroups, usageDailyCounts, usageEvents } from '@/db/schema';
