@@ -34,33 +34,35 @@ export default async function UnmatchedUsagePage({
       </div>
       <InboxToolbar filters={filters} />
 
-      {items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
-          <h2 className="text-lg font-semibold">
-            {filters.q ? 'No unmatched usage matches this search' : 'No unmatched usage'}
-          </h2>
-          <p className="mt-2 text-sm text-slate-600">
-            {filters.q ? (
-              <>
-                Try another part of the identifier, or{' '}
-                <Link
-                  href={`/unmatched-usage${inboxSearch({ status: filters.status })}`}
-                  className="text-brand-700 underline"
-                >
-                  show every group
-                </Link>
-                .
-              </>
-            ) : filters.status === 'open' ? (
-              'Every event received so far reached a customer.'
-            ) : (
-              'No group has been ignored.'
-            )}
-          </p>
-        </div>
-      ) : (
-        <UnmatchedGroupsTable groups={items} mayEdit={mayEdit} />
-      )}
+      <UnmatchedGroupsTable
+        groups={items}
+        mayEdit={mayEdit}
+        empty={
+          <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
+            <h2 className="text-lg font-semibold">
+              {filters.q ? 'No unmatched usage matches this search' : 'No unmatched usage'}
+            </h2>
+            <p className="mt-2 text-sm text-slate-600">
+              {filters.q ? (
+                <>
+                  Try another part of the identifier, or{' '}
+                  <Link
+                    href={`/unmatched-usage${inboxSearch({ status: filters.status })}`}
+                    className="text-brand-700 underline"
+                  >
+                    show every group
+                  </Link>
+                  .
+                </>
+              ) : filters.status === 'open' ? (
+                'Every event received so far reached a customer.'
+              ) : (
+                'No group has been ignored.'
+              )}
+            </p>
+          </div>
+        }
+      />
 
       {(nextCursor || prevCursor) && (
         <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-2">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import Link from 'next/link';
 import { toast } from 'sonner';
 import { Alert } from '@/components/ui/alert';
@@ -26,8 +26,19 @@ interface Picking {
   start: InboxSuggestion | null;
 }
 
-/** The inbox's groups, with what an editor can do to each, and the last "Add as alias" done. */
-export function UnmatchedGroupsTable({ groups, mayEdit }: { groups: UnmatchedGroupRow[]; mayEdit: boolean }) {
+/**
+ * The inbox's groups (or `empty` when there are none), with what an editor can do to each, and
+ * the last "Add as alias" done: it stays while the page renders afresh without that group.
+ */
+export function UnmatchedGroupsTable({
+  groups,
+  mayEdit,
+  empty,
+}: {
+  groups: UnmatchedGroupRow[];
+  mayEdit: boolean;
+  empty: ReactNode;
+}) {
   const [picking, setPicking] = useState<Picking | null>(null);
   const [added, setAdded] = useState<(AddedAlias & { identifier: string }) | null>(null);
 
@@ -46,34 +57,38 @@ export function UnmatchedGroupsTable({ groups, mayEdit }: { groups: UnmatchedGro
           </p>
         )}
       </div>
-      <StackedTable
-        label="Unmatched usage groups"
-        head={
-          <>
-            <Th>Identifier</Th>
-            <Th className="text-right">Events</Th>
-            <Th>First seen</Th>
-            <Th>Last seen</Th>
-            <Th>Event types</Th>
-            <Th>Reason</Th>
-            <Th>Suggestion</Th>
-            {mayEdit && (
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            )}
-          </>
-        }
-      >
-        {groups.map((group) => (
-          <GroupRow
-            key={group.identifier}
-            group={group}
-            mayEdit={mayEdit}
-            onPick={(start) => setPicking({ identifier: group.identifier, start })}
-          />
-        ))}
-      </StackedTable>
+      {groups.length === 0 ? (
+        empty
+      ) : (
+        <StackedTable
+          label="Unmatched usage groups"
+          head={
+            <>
+              <Th>Identifier</Th>
+              <Th className="text-right">Events</Th>
+              <Th>First seen</Th>
+              <Th>Last seen</Th>
+              <Th>Event types</Th>
+              <Th>Reason</Th>
+              <Th>Suggestion</Th>
+              {mayEdit && (
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
+              )}
+            </>
+          }
+        >
+          {groups.map((group) => (
+            <GroupRow
+              key={group.identifier}
+              group={group}
+              mayEdit={mayEdit}
+              onPick={(start) => setPicking({ identifier: group.identifier, start })}
+            />
+          ))}
+        </StackedTable>
+      )}
       {picking && (
         <AddAliasDialog
           identifier={picking.identifier}
@@ -125,7 +140,11 @@ function GroupRow({
           <summary className="cursor-pointer text-brand-700 hover:underline">
             Sample event<span className="sr-only"> of {group.identifier}</span>
           </summary>
-          <pre className="mt-1 max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-800">
+          {/* Focusable: it scrolls when the event is long. */}
+          <pre
+            tabIndex={0}
+            className="mt-1 max-h-64 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap text-slate-800"
+          >
             {JSON.stringify(group.sampleEvent, null, 2)}
           </pre>
         </details>
