@@ -134,7 +134,7 @@ function GroupRow({
 
   return (
     <StackedRow>
-      <StackedCell className="min-w-0 md:max-w-72">
+      <StackedCell className="min-w-0 md:w-64 md:max-w-80 md:min-w-56">
         <p className="font-mono text-sm font-medium [overflow-wrap:anywhere] text-slate-900">{group.identifier}</p>
         <details className="mt-1 text-xs">
           <summary className="cursor-pointer text-brand-700 hover:underline">
@@ -173,6 +173,7 @@ function GroupRow({
         </Badge>
       </StackedCell>
       <StackedCell label="Suggestion" className="min-w-0">
+        {!suggestion && <span className="text-slate-600">None</span>}
         {suggestion &&
           (mayEdit ? (
             <Button
@@ -194,7 +195,7 @@ function GroupRow({
       </StackedCell>
       {mayEdit && (
         <StackedCell className="pt-2 md:pt-3">
-          <div className="flex flex-wrap gap-2 md:flex-nowrap md:justify-end">
+          <div className="flex flex-wrap gap-2 md:flex-col md:items-stretch">
             <Button
               variant="secondary"
               className="px-3 py-1.5"
