@@ -158,7 +158,7 @@ function GroupRow({
       <StackedCell label="Last seen">
         <RelativeTime iso={group.lastReceivedAt} />
       </StackedCell>
-      <StackedCell label="Event types" className="min-w-0">
+      <StackedCell label="Event types" className="min-w-0 md:min-w-32">
         <ul className="flex min-w-0 flex-wrap gap-1">
           {group.eventTypes.map((type) => (
             <li key={type}>
