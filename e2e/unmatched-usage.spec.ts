@@ -151,6 +151,7 @@ test.describe('an editor', () => {
       page,
       baseURL,
     }) => {
+      test.setTimeout(90_000); // three axe scans and three screenshots
       const identifier = `${uniqueId('very-long-identifier')}-${'x'.repeat(100)}`.slice(0, 128);
       await ingest(baseURL!, identifier, 2);
       await page.setViewportSize(viewport);

@@ -134,7 +134,7 @@ function GroupRow({
 
   return (
     <StackedRow>
-      <StackedCell className="min-w-0 md:w-64 md:max-w-80 md:min-w-56">
+      <StackedCell className="min-w-0 md:w-56 md:max-w-72 md:min-w-44">
         <p className="font-mono text-sm font-medium [overflow-wrap:anywhere] text-slate-900">{group.identifier}</p>
         <details className="mt-1 text-xs">
           <summary className="cursor-pointer text-brand-700 hover:underline">
