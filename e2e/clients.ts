@@ -106,6 +106,9 @@ export async function expectForbidden(page: Page, path: string) {
   await expect(page.getByRole('heading', { level: 1, name: FORBIDDEN_HEADING })).toBeVisible();
 }
 
+/** The sidebar's Unmatched usage link, whose text ends in the open-group count when there are any. */
+export const UNMATCHED_USAGE_LINK = /^Unmatched usage(\d[\d,]*\+?)?$/;
+
 export function sectionLinks(page: Page) {
   return page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
 }

@@ -90,6 +90,10 @@ test.describe('every page, light and dark, desktop and phone', () => {
     await sweep(page, '/customers/new', heading('Create customer'));
   });
 
+  test('unmatched usage', async ({ page }) => {
+    await sweep(page, '/unmatched-usage', heading('Unmatched usage'));
+  });
+
   test('price plans', async ({ page }) => {
     await sweep(page, '/price-plans', heading('Price plans'));
   });

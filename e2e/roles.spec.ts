@@ -1,5 +1,5 @@
 import { expectNoAxeViolations, uniqueId } from './fixtures';
-import { expect, expectForbidden, sectionLinks, test } from './clients';
+import { expect, expectForbidden, sectionLinks, test, UNMATCHED_USAGE_LINK } from './clients';
 import { CustomerFormPage } from './pages/customer-form-page';
 import { storageState } from './users';
 
@@ -39,7 +39,7 @@ test.describe('a viewer', () => {
 
   test('has no Users or Audit sections, and gets the 403 page there', async ({ page, customersList }) => {
     await customersList.open();
-    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'API']);
+    await expect(sectionLinks(page)).toHaveText(['Customers', UNMATCHED_USAGE_LINK, 'Price plans', 'API']);
     await expect(page.getByText('Role: Viewer')).toBeVisible();
 
     await expectForbidden(page, '/users');
@@ -51,7 +51,7 @@ test.describe('a viewer', () => {
 test.describe('an editor', () => {
   test('has no Users or Audit sections, and gets the 403 page there', async ({ page, customersList }) => {
     await customersList.open();
-    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'API']);
+    await expect(sectionLinks(page)).toHaveText(['Customers', UNMATCHED_USAGE_LINK, 'Price plans', 'API']);
 
     await expectForbidden(page, '/users');
     await expectForbidden(page, '/api-keys');

@@ -1,5 +1,5 @@
 import { expectNoAxeViolations, uniqueId } from './fixtures';
-import { expect, FORBIDDEN_HEADING, newUser, NO_MATCH, sectionLinks, test } from './clients';
+import { expect, FORBIDDEN_HEADING, newUser, NO_MATCH, sectionLinks, test, UNMATCHED_USAGE_LINK } from './clients';
 import { editName, historyEntries } from './customer-steps';
 import { CustomerFormPage } from './pages/customer-form-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -22,7 +22,15 @@ test.describe('an admin', () => {
     const users = new UsersPage(page);
     const user = newUser('Editor');
     await users.open();
-    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'Users', 'API keys', 'API', 'Audit']);
+    await expect(sectionLinks(page)).toHaveText([
+      'Customers',
+      UNMATCHED_USAGE_LINK,
+      'Price plans',
+      'Users',
+      'API keys',
+      'API',
+      'Audit',
+    ]);
     await users.add(user);
 
     await expect(users.addedNotice).toBeVisible();
@@ -112,7 +120,15 @@ test.describe('an admin', () => {
 
     await page.reload();
     await expect(users.roleSelect(admin)).toHaveValue('admin');
-    await expect(sectionLinks(page)).toHaveText(['Customers', 'Price plans', 'Users', 'API keys', 'API', 'Audit']);
+    await expect(sectionLinks(page)).toHaveText([
+      'Customers',
+      UNMATCHED_USAGE_LINK,
+      'Price plans',
+      'Users',
+      'API keys',
+      'API',
+      'Audit',
+    ]);
   });
 });
 

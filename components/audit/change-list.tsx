@@ -24,6 +24,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'custom_field_key.add': 'Custom field key registered',
   'custom_field_key.update': 'Custom field key changed',
   'custom_field_key.remove': 'Custom field key removed',
+  'unmatched_usage.ignore': 'Unmatched usage ignored',
+  'unmatched_usage.unignore': 'Unmatched usage unignored',
 };
 
 /** Names the stored codes stand for, where the page knows them (price plans: key → display name). */
@@ -40,6 +42,7 @@ const FIELD_LABELS: Record<string, string> = {
   prefix: 'Prefix',
   revoked: 'Revoked',
   enforceUniqueness: 'Unique values',
+  ignored: 'Ignored',
 };
 
 /** Where an entity names a field as its own form does ("Key" on a price plan, not "ID"). */

@@ -10,7 +10,7 @@ export type { AuditChange, AuditEntryRow };
 
 export interface AuditRecord {
   action: AuditAction;
-  entityType: 'customer' | 'price_plan' | 'user' | 'api_key' | 'custom_field_key';
+  entityType: 'customer' | 'price_plan' | 'user' | 'api_key' | 'custom_field_key' | 'unmatched_usage';
   entityId: string;
   entityLabel: string;
   changes: AuditChange[];

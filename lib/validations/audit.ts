@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'custom_field_key.add',
   'custom_field_key.update',
   'custom_field_key.remove',
+  'unmatched_usage.ignore',
+  'unmatched_usage.unignore',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
