@@ -39,6 +39,8 @@ import { queryObject } from '@/lib/validations/v1/customers';
  *            `field` = the first problem's path, e.g. `ingest_aliases[2]`, and `errors` = all).
  *            Unknown keys are ignored if the schema strips them (z.object does).
  *   emptyBody  what an empty POST body reads as: `'object'` ({}, the default) or `'array'` ([]).
+ *   bodyError  the refusal of a body that failed `body` (default `validationFailed`; ingest answers
+ *            `invalid_events` with each bad event's index).
  *   query    the zod schema of the query string, given as an object: a repeated parameter is an
  *            array of strings, a single one a string (so a schema that takes both, e.g. for
  *            `customer_ids`, sees either).
@@ -81,6 +83,7 @@ export interface V1RouteOptions<TBodySchema extends z.ZodType | undefined, TQuer
   role: Role;
   body?: TBodySchema;
   emptyBody?: 'object' | 'array';
+  bodyError?: (error: z.ZodError) => V1Error;
   query?: TQuerySchema;
 }
 
@@ -298,7 +301,7 @@ export function v1Route<
 
       const work = async () => {
         const body = options.body ? options.body.safeParse(raw) : null;
-        if (body && !body.success) throw validationFailed(body.error);
+        if (body && !body.success) throw (options.bodyError ?? validationFailed)(body.error);
         const query = options.query ? options.query.safeParse(queryObject(request.nextUrl.searchParams)) : null;
         if (query && !query.success) throw validationFailed(query.error);
         return handler({
