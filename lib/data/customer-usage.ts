@@ -20,10 +20,10 @@ import {
   type CustomerUsage,
   type RecentUsageEvent,
   type UsageDay,
-  type UsageRoute,
+  type UsageRouteCount,
 } from '@/lib/validations/customer-usage';
 
-export type { CustomerUsage, RecentUsageEvent, UsageRoute };
+export type { CustomerUsage, RecentUsageEvent, UsageRouteCount };
 
 const routeKey = (matchedBy: string, key: string) => `${matchedBy}\u0000${key}`;
 
@@ -87,7 +87,7 @@ export async function getCustomerUsage(actor: Actor, customerId: string, now = n
   }
 
   const counted = new Map(byRoute.map((r) => [routeKey(r.matchedBy, r.key), r]));
-  const route = (matchedBy: UsageMatchedBy, key: string, current: boolean): UsageRoute => {
+  const route = (matchedBy: UsageMatchedBy, key: string, current: boolean): UsageRouteCount => {
     const found = counted.get(routeKey(matchedBy, key));
     counted.delete(routeKey(matchedBy, key));
     return {

@@ -18,7 +18,7 @@ export interface UsageDay {
 }
 
 /** One way events reach the customer: its uuid ("by customer ID"), an ingest alias, or a mapping's label. */
-export interface UsageRoute {
+export interface UsageRouteCount {
   matchedBy: UsageMatchedBy;
   /** The alias or the mapping's label ('' for the uuid). */
   key: string;
@@ -39,7 +39,7 @@ export interface CustomerUsage {
   /** The last counted event ever received (kept after the raw events expire), or null: never. */
   lastReceivedAt: string | null;
   /** By customer ID first, then mappings in the record's order, then aliases in theirs, then removed ones. */
-  routes: UsageRoute[];
+  routes: UsageRouteCount[];
 }
 
 /** A raw event as received, for the "recent events" list. */
