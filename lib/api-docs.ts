@@ -52,7 +52,9 @@ export interface DocOperation {
   fields: DocField[];
   response: string;
   errors: DocError[];
-  example?: Record<string, unknown>;
+  example?: Record<string, unknown> | unknown[];
+  /** The SDK's parameter that carries a body that is an array. */
+  sdkBody?: string;
 }
 
 /** A type as a reader would write it: `string`, `string[]`, `{string: string}`, `"a" | "b"`. */
@@ -109,8 +111,12 @@ export function ruleText(schema: JsonSchema): string {
   return [...new Set(parts.filter(Boolean))].join('; ');
 }
 
-/** The fields of an object schema, nested objects (and arrays of them) as `parent.child`/`parent[].child`. */
+/**
+ * The fields of an object schema, nested objects (and arrays of them) as `parent.child`/`parent[].child`;
+ * of an array of objects (the ingest body), its items' fields as `[].child`.
+ */
 export function fieldsOf(schema: JsonSchema | undefined, prefix = ''): DocField[] {
+  if (!prefix && schema?.items?.properties) return fieldsOf(schema.items, '[].');
   if (!schema?.properties) return [];
   return Object.entries(schema.properties).flatMap(([name, property]) => {
     const required = (schema.required ?? []).includes(name); // within its parent
@@ -202,6 +208,7 @@ export function docOperations(): DocOperation[] {
           response: ok ? shapeOf(ok) : '{}',
           errors,
           example: op['x-meterline-example'],
+          sdkBody: op['x-meterline-sdk-body'],
         },
       ];
     }),
@@ -237,11 +244,9 @@ export function curlExample(op: DocOperation, baseUrl: string): string {
 
 /** The same request through @metronome/sdk (a `client` made as the page's setup shows). */
 export function sdkExample(op: DocOperation): string {
+  const body = Array.isArray(op.example) ? { [op.sdkBody ?? 'body']: op.example } : (op.example ?? {});
   const example = Object.fromEntries(
-    Object.entries(op.example ?? {}).map(([k, v]) => [
-      k,
-      op.method === 'GET' && /^\d+$/.test(String(v)) ? Number(v) : v,
-    ]),
+    Object.entries(body).map(([k, v]) => [k, op.method === 'GET' && /^\d+$/.test(String(v)) ? Number(v) : v]),
   );
   const params = { ...pathParams(op.path), ...example };
   const args = Object.keys(params).length ? JSON.stringify(params, null, 2) : '';
@@ -250,5 +255,6 @@ export function sdkExample(op: DocOperation): string {
     return `for await (const item of ${call}) {\n  console.log(item);\n}`;
   }
   if (op.response === '{}') return `await ${call};`;
+  if (op.response.endsWith('[]')) return `const items = await ${call};`;
   return `const { data } = await ${call};`;
 }

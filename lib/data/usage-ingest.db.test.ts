@@ -15,6 +15,7 @@ import { lockstep } from '@/test/lockstep';
 import { usageEventInput, type UsageEventInput } from '@/lib/validations/v1/usage';
 import { insertCustomer, setCustomerArchived } from './customers-write';
 import { ingestUsage } from './usage-ingest';
+import { searchUsageEvents } from './usage-search';
 
 async function customer(opts: { aliases?: string[]; mappings?: MeasurementMapping[] } = {}): Promise<string> {
   const result = await insertCustomer(
@@ -277,5 +278,36 @@ describe(`usage ingest rollups, on ${driver}`, () => {
       .from(usageEvents)
       .where(and(eq(usageEvents.sentCustomerId, identifier), eq(usageEvents.isDuplicate, false)));
     expect(rows.length).toBe(after!.events);
+  });
+});
+
+describe(`usage event search, on ${driver}`, () => {
+  it('answers the events of the last 34 days in request order, then order of receipt, with the matched customer', async () => {
+    const id = await customer();
+    const [a, b] = [`s-${unique()}`, `s-${unique()}`];
+    await ingestUsage(editor, [
+      event({ customer_id: id, transaction_id: a, properties: { region: 'eu' } }),
+      event({ customer_id: 'nobody', transaction_id: b }),
+      event({ customer_id: id, transaction_id: a }),
+    ]);
+    const db = await getDb();
+    await db.insert(usageEvents).values({
+      transactionId: b,
+      sentCustomerId: 'nobody',
+      eventType: 'old',
+      occurredAt: sql`now() - interval '40 days'`,
+      receivedAt: sql`now() - interval '35 days'`,
+    });
+    const found = await searchUsageEvents(viewer, [b, a, `unknown-${unique()}`]);
+    expect(found.map((e) => [e.transaction_id, e.customer_id, e.is_duplicate])).toEqual([
+      [b, 'nobody', false],
+      [a, id, false],
+      [a, id, true],
+    ]);
+    expect(found[0]).not.toHaveProperty('matched_customer');
+    const [, first] = found;
+    expect(first).toMatchObject({ matched_customer: { id }, properties: { region: 'eu' }, event_type: 'api_request' });
+    expect(first!.matched_customer!.name).toMatch(/^usage_/);
+    expect(first!.processed_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 });

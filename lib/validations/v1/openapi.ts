@@ -62,7 +62,8 @@ export const isGeneralError = (status: number | string, code: string) => GENERAL
 export interface V1OperationExtensions {
   'x-meterline-role': V1Operation['role'];
   'x-meterline-sdk': string;
-  'x-meterline-example'?: Record<string, unknown>;
+  'x-meterline-example'?: Record<string, unknown> | unknown[];
+  'x-meterline-sdk-body'?: string;
 }
 
 const IDEMPOTENCY_KEY_PARAMETER = {
@@ -94,6 +95,12 @@ function errorResponses(op: V1Operation): ZodOpenApiOperationObject['responses']
   );
 }
 
+function operationTag(path: string): string {
+  if (path === '/v1/ingest' || path.startsWith('/v1/events')) return 'Usage';
+  if (path.includes('customFields')) return 'Custom fields';
+  return path.includes('Billing') ? 'Billing' : 'Customers';
+}
+
 function operationObject(id: string, op: V1Operation): ZodOpenApiOperationObject & V1OperationExtensions {
   const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
   const path = pathParams.length
@@ -103,7 +110,7 @@ function operationObject(id: string, op: V1Operation): ZodOpenApiOperationObject
     operationId: id,
     summary: op.summary,
     description: op.description,
-    tags: [op.path.includes('customFields') ? 'Custom fields' : op.path.includes('Billing') ? 'Billing' : 'Customers'],
+    tags: [operationTag(op.path)],
     ...(path || op.query
       ? { requestParams: { ...(path ? { path } : {}), ...(op.query ? { query: op.query } : {}) } }
       : {}),
@@ -123,6 +130,7 @@ function operationObject(id: string, op: V1Operation): ZodOpenApiOperationObject
     'x-meterline-role': op.role,
     'x-meterline-sdk': op.sdk,
     ...(op.example ? { 'x-meterline-example': op.example } : {}),
+    ...(op.sdkBody ? { 'x-meterline-sdk-body': op.sdkBody } : {}),
   };
 }
 

@@ -31,6 +31,7 @@ import {
   customFieldKeyPageAnswer,
   emptyAnswer,
 } from './objects';
+import { ingestBody, searchEventsAnswer, searchEventsBody } from './usage';
 
 // Every /v1 endpoint of the API's contract, once: its path, least role, the zod schemas that check
 // its request (the same objects a route hands to v1Route, so `v1Route(V1_OPERATIONS.x, handler)`
@@ -59,11 +60,15 @@ export interface V1Operation {
   response: z.ZodType;
   errors: V1OperationError[];
   /** A request that passes `body` (or `query`), for the examples. */
-  example?: Record<string, unknown>;
+  example?: Record<string, unknown> | unknown[];
+  /** The SDK's parameter that carries a body that is an array (ingest: `usage`). */
+  sdkBody?: string;
 }
 
 const EXAMPLE_CUSTOMER = '8d3f5c1e-2b7a-4c1d-9e0f-3a6b7c8d9e10';
 const EXAMPLE_CONFIGURATION = '0b6e2f4a-9c1d-4e8f-a7b3-5d2c1e0f9a8b';
+/** The start of the current hour: an event's timestamp must lie within the last 34 days. */
+const EXAMPLE_TIMESTAMP = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
 
 const unknownCustomer = { status: 404, code: 'not_found', when: 'no customer has this ID' };
 const aliasTaken = {
@@ -301,6 +306,52 @@ export const V1_OPERATIONS = {
     response: emptyAnswer,
     errors: [entityNotSupported, { ...unknownCustomer, when: 'no customer has `entity_id`' }],
     example: { entity: 'customer', entity_id: EXAMPLE_CUSTOMER, keys: ['region'] },
+  },
+  ingestUsage: {
+    method: 'post',
+    path: '/v1/ingest',
+    role: 'editor',
+    sdk: 'usage.ingest',
+    sdkBody: 'usage',
+    summary: 'Ingest usage events',
+    description:
+      'The body is the array of events itself (0–100), stored all or none. An event whose transaction_id was ' +
+      'received in the previous 34 days, or earlier in the batch, is stored as a duplicate and never counted. ' +
+      'Each event is routed once, exactly: the customer whose id is its customer_id, else the holder of that ' +
+      'ingest alias (archived customers too), else the one customer whose measurement mapping fully matches ' +
+      'one of its properties; any other event is kept as unmatched.',
+    body: ingestBody,
+    response: emptyAnswer,
+    errors: [
+      {
+        status: 400,
+        code: 'invalid_events',
+        when: 'one or more events break a rule (`errors` lists `{index, field, message}` for every bad event); nothing is stored',
+      },
+    ],
+    example: [
+      {
+        transaction_id: '2026-11-29T15:00:00Z_cluster42',
+        customer_id: 'team@example.com',
+        event_type: 'api_request',
+        timestamp: EXAMPLE_TIMESTAMP,
+        properties: { region: 'eu' },
+      },
+    ],
+  },
+  searchEvents: {
+    method: 'post',
+    path: '/v1/events/search',
+    role: 'viewer',
+    sdk: 'usage.search',
+    summary: 'Search events by transaction ID',
+    description:
+      'The events received in the last 34 days with these transaction IDs (1–100), as a bare array: in the ' +
+      'order of the IDs asked for, then in order of receipt. Unknown IDs are simply absent.',
+    body: searchEventsBody,
+    response: searchEventsAnswer,
+    errors: [],
+    example: { transactionIds: ['2026-11-29T15:00:00Z_cluster42'] },
   },
 } as const satisfies Record<string, V1Operation>;
 
