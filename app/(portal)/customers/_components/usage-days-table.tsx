@@ -21,7 +21,7 @@ export function UsageDaysTable({ days, series }: { days: UsageDay[]; series: str
           <tr>
             <Th className="px-3 py-2">Day</Th>
             {series.map((type) => (
-              <Th key={type} className="px-3 py-2 text-right [overflow-wrap:anywhere] normal-case">
+              <Th key={type} className="min-w-[6rem] px-3 py-2 text-right [overflow-wrap:break-word] normal-case">
                 {type}
               </Th>
             ))}

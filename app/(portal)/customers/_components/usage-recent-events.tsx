@@ -45,6 +45,9 @@ export function UsageRecentEvents({ events }: { events: RecentUsageEvent[] }) {
           <li key={e.id}>
             <details className="group">
               <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600">
+                <span aria-hidden="true" className="text-xs text-slate-500 transition-transform group-open:rotate-90">
+                  ▶
+                </span>
                 <time dateTime={e.receivedAt} className="text-slate-600 tabular-nums">
                   {formatDateTime(e.receivedAt)}
                 </time>
