@@ -3,7 +3,10 @@ import { expect, expectNoAxeViolations, expectNoSidewaysScroll, NARROW, test, un
 import { apiKey, sdk } from './v1-client';
 
 // Usage on a customer's page and on the list, with events sent as a customer's program sends
-// them: the official SDK's usage.ingest against POST /v1/ingest.
+// them: the official SDK's usage.ingest against POST /v1/ingest. Each test scans pages with axe
+// at two widths, so each has the slow allowance.
+
+test.beforeEach(() => test.slow());
 
 const DAY_MS = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString();

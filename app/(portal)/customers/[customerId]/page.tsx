@@ -245,10 +245,6 @@ export default async function CustomerPage({ params }: Params) {
         </dl>
       </Card>
 
-      <Suspense fallback={<UsageSectionSkeleton />}>
-        <UsageSection actor={actor} customerId={customer.id} archived={customer.archivedAt !== null} />
-      </Suspense>
-
       <Card id="contact" title="Contact">
         <dl className="grid gap-4 sm:grid-cols-2">
           {CONTACT_FIELDS.map(({ key, label }) => {
@@ -316,6 +312,11 @@ export default async function CustomerPage({ params }: Params) {
           <MappingTester mappings={mappings} />
         </div>
       </Card>
+
+      {/* Below the aliases and mappings it counts: when it streams in, a link to #aliases stays put. */}
+      <Suspense fallback={<UsageSectionSkeleton />}>
+        <UsageSection actor={actor} customerId={customer.id} archived={customer.archivedAt !== null} />
+      </Suspense>
 
       <Card
         id="custom-fields"
