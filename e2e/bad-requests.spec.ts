@@ -23,6 +23,8 @@ test.describe('wrong requests to the JSON routes', () => {
       ['id', cursor('id', 'a\u0000b', randomUUID())],
       ['name', cursor('name', '\u0000', randomUUID())],
       ['created', cursor('created', '0000-01-01T00:00:00Z', randomUUID())],
+      ['usage', cursor('usage', '0000-01-01T00:00:00Z', randomUUID())],
+      ['usage', cursor('usage', '\u0000', randomUUID())],
     ]) {
       for (const route of ['/api/customers', '/api/customers/count']) {
         const response = await request.get(`${route}?sort=${sort}&cursor=${made}`);

@@ -23,7 +23,7 @@ type Item =
   | 'Country';
 
 type Section =
-  'Details' | 'Contact' | 'Ingest aliases' | 'Measurement mappings' | 'Custom fields' | 'Billing providers';
+  'Details' | 'Contact' | 'Usage' | 'Ingest aliases' | 'Measurement mappings' | 'Custom fields' | 'Billing providers';
 
 /** One customer's page: its details, contact and ingest aliases. */
 export class CustomerDetailPage {
@@ -140,5 +140,33 @@ export class CustomerDetailPage {
 
   get editLink() {
     return this.page.getByRole('main').getByRole('link', { name: 'Edit', exact: true });
+  }
+
+  get usageSection() {
+    return this.section('Usage');
+  }
+
+  /** A figure of the Usage section ("Events in the last 30 days", "Last event received"). */
+  usageFigure(label: string) {
+    return this.usageSection.locator(`div:has(> dt:text-is("${label}")) > dd`);
+  }
+
+  /** The chart's table view, opened with its "Show as table" toggle. */
+  async usageDaysTable() {
+    await this.usageSection.getByText('Show as table', { exact: true }).click();
+    return this.usageSection.getByRole('region', { name: 'Events per day' }).getByRole('table');
+  }
+
+  /** A row of the "by route" table: "By customer ID", or the alias or mapping label. */
+  usageRouteRow(route: string) {
+    return this.usageSection
+      .getByRole('region', { name: 'Events by route' })
+      .getByRole('row')
+      .filter({ has: this.page.getByText(route, { exact: true }) });
+  }
+
+  /** The recent raw events, newest first. */
+  get recentEvents() {
+    return this.usageSection.getByRole('list', { name: 'Recent events' }).getByRole('listitem');
   }
 }

@@ -2,9 +2,9 @@ import type { Page } from '@playwright/test';
 import { bodyRows, regionTable, sidebarLink } from './portal-parts';
 
 // The Name cell also shows the email, under the name.
-const COLUMNS = ['ID', 'Name', 'Status', 'Price plan', 'Tags', 'Ingest aliases', 'Created'] as const;
+const COLUMNS = ['ID', 'Name', 'Status', 'Price plan', 'Tags', 'Ingest aliases', 'Last usage', 'Created'] as const;
 
-/** The customers list: a table of ID, Name (and email), status, plan, tags, ingest aliases and created time, in pages. */
+/** The customers list: a table of ID, Name (and email), status, plan, tags, ingest aliases, last usage and created time, in pages. */
 export class CustomersListPage {
   constructor(readonly page: Page) {}
 

@@ -9,6 +9,7 @@ import { customerInput, emptyCustomerForm } from '@/lib/validations/customer';
 import { customerFilters } from '@/lib/validations/customer-filters';
 import { admin, editor } from '@/test/actors';
 import { customerHistory, listAuditEntries } from './audit';
+import { getCustomerUsage, recentUsageEvents } from './customer-usage';
 import { aliasOwner, getCustomer, listCustomers } from './customers';
 import { insertCustomer, setCustomerArchived, updateCustomer } from './customers-write';
 import { insertPricePlan, listPricePlans, setPricePlanArchived, updatePricePlan } from './price-plans';
@@ -85,6 +86,18 @@ describe(`authorization in the data layer on ${driver}`, () => {
       },
       run: async (a, id) => aliasOwner(a, `${(await getCustomer(admin, id))!.name}-alias`),
       succeeded: (r, id) => expect(r).toMatchObject({ id }),
+    },
+    {
+      name: 'getCustomerUsage',
+      allowed: ['viewer', 'editor', 'admin'],
+      run: (a, id) => getCustomerUsage(a, id),
+      succeeded: (r) => expect(r).toMatchObject({ days: expect.any(Array), total: 0 }),
+    },
+    {
+      name: 'recentUsageEvents',
+      allowed: ['viewer', 'editor', 'admin'],
+      run: (a, id) => recentUsageEvents(a, id),
+      succeeded: (r) => expect(r).toEqual([]),
     },
     {
       name: 'customerHistory',

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { customerBillingProviders, customers, SEARCHABLE_ALIASES } from '@/db/schema';
+import { customerBillingProviders, customers, customerUsageSummary, SEARCHABLE_ALIASES } from '@/db/schema';
 import { customerFilters, type CustomerFilters } from '@/lib/validations/customer-filters';
 import {
   countCustomers,
@@ -22,6 +22,14 @@ const run = `zq${randomUUID().slice(0, 6)}`;
 const COUNT = 130;
 const NAMES = ['Acme', 'acme', 'Beta Co', 'Zeta Ltd', 'beta co']; // ties on the Name sort, in two cases
 const TIMES = ['2024-01-01T00:00:00.000Z', '2024-06-01T00:00:00.000Z', '2025-03-01T12:00:00.000Z'];
+// Last usage: a third of the customers never received any; the rest share four times.
+const USAGE_TIMES = [
+  '2026-11-01T00:00:00.000Z',
+  '2026-11-20T08:30:00.123Z',
+  '2026-11-29T23:59:59.999Z',
+  '2026-10-01T00:00:00.000Z',
+];
+const lastUsageOf = (i: number) => (i % 3 === 2 ? null : USAGE_TIMES[i % USAGE_TIMES.length]!);
 
 interface Made {
   id: string;
@@ -52,12 +60,15 @@ async function walk(filters: CustomerFilters, dir: 'next' | 'prev' = 'next', fro
 /** The same rows ordered by the database directly, the reference for the keyset's order. */
 async function referenceOrder(ids: string[], filters: CustomerFilters): Promise<string[]> {
   if (ids.length === 0) return [];
-  const key = {
-    created: sql`${customers.createdAt}`,
-    id: sql`lower(${customers.name})`,
-    name: sql`lower(${customers.displayName})`,
-  }[filters.sort];
+  const lastUsage = sql`(select s.last_received_at from ${customerUsageSummary} s where s.customer_id = ${customers.id})`;
   const direction = filters.order === 'desc' ? sql`desc` : sql`asc`;
+  const keys = {
+    created: [sql`${customers.createdAt} ${direction}`],
+    id: [sql`lower(${customers.name}) ${direction}`],
+    name: [sql`lower(${customers.displayName}) ${direction}`],
+    // Customers that never received usage come last in either direction.
+    usage: [sql`${lastUsage} is null`, sql`${lastUsage} ${direction}`],
+  }[filters.sort];
   const db = await getDb();
   const rows = await db
     .select({ id: customers.id })
@@ -68,7 +79,7 @@ async function referenceOrder(ids: string[], filters: CustomerFilters): Promise<
         sql`, `,
       )})`,
     )
-    .orderBy(sql`${key} ${direction}`, sql`${customers.id} ${direction}`);
+    .orderBy(...keys, sql`${customers.id} ${direction}`);
   return rows.map((r) => r.id);
 }
 
@@ -106,6 +117,9 @@ beforeAll(async () => {
       .update(customers)
       .set({ createdAt: new Date(TIMES[i % TIMES.length]!) })
       .where(sql`${customers.id} = ${id}`);
+    const lastUsage = lastUsageOf(i);
+    if (lastUsage)
+      await db.insert(customerUsageSummary).values({ customerId: id, lastReceivedAt: new Date(lastUsage) });
     made.push({ id, i, archived, plan: i % 4 === 0 ? 'growth' : null, stripe, vip: i % 3 === 1 });
   }
 }, 180_000);
@@ -124,7 +138,7 @@ const STATUSES = {
 } as const;
 
 describe(`keyset pagination of the customer list on ${driver}`, () => {
-  const cases = (['created', 'id', 'name'] as const).flatMap((sort) =>
+  const cases = (['created', 'id', 'name', 'usage'] as const).flatMap((sort) =>
     (['asc', 'desc'] as const).flatMap((order) =>
       (Object.keys(STATUSES) as (keyof typeof STATUSES)[]).flatMap((status) =>
         (Object.keys(FILTERS) as (keyof typeof FILTERS)[]).map((filter) => ({ sort, order, status, filter })),

@@ -24,6 +24,7 @@ import {
   customerBillingProviders,
   customerIngestAliases,
   customers,
+  customerUsageSummary,
   customFieldUniqueValues,
   pricePlans,
   type Customer,
@@ -55,26 +56,43 @@ export const ALIAS_PREVIEW = 3;
 
 export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/** The sorts read by one keyset on (key, id); `usage` is read in two parts (see readUsagePage). */
+type KeysetSort = Exclude<CustomerSort, 'usage'>;
+
+/** When the customer last received usage (customer_usage_summary), or null: never. */
+const lastUsage = sql<Date | null>`(select s.last_received_at from ${customerUsageSummary} s
+  where s.customer_id = ${customers.id})`.mapWith(customerUsageSummary.lastReceivedAt);
+
+/** A cursor's key for a customer that has never received usage (the usage sort lists them last). */
+const NO_USAGE = '';
+
+const isoKey = z.iso.datetime().refine((v) => v >= '0001');
+
 /** What each sort orders by; the customer's uuid breaks ties, so every position is unique. */
 const SORT_KEYS = {
-  created: {
-    key: sql`${customers.createdAt}`,
-    cast: sql`timestamptz`,
-    value: z.iso.datetime().refine((v) => v >= '0001'),
-  },
+  created: { key: sql`${customers.createdAt}`, cast: sql`timestamptz`, value: isoKey },
   id: { key: sql`lower(${customers.name})`, cast: sql`text`, value: z.string().refine((v) => !v.includes('\u0000')) },
   name: {
     key: sql`lower(${customers.displayName})`,
     cast: sql`text`,
     value: z.string().refine((v) => !v.includes('\u0000')),
   },
-} satisfies Record<CustomerSort, { key: SQL; cast: SQL; value: z.ZodType<string> }>;
+} satisfies Record<KeysetSort, { key: SQL; cast: SQL; value: z.ZodType<string> }>;
+
+const CURSOR_KEYS: Record<CustomerSort, z.ZodType<string>> = {
+  created: SORT_KEYS.created.value,
+  id: SORT_KEYS.id.value,
+  name: SORT_KEYS.name.value,
+  usage: z.union([z.literal(NO_USAGE), isoKey]),
+};
+
+const CURSOR_SORTS = ['created', 'id', 'name', 'usage'] as const satisfies readonly CustomerSort[];
 
 // The fourth element, how many rows of the view come before the cursor, only labels the page
 // ("26–50 of 37"); rows added meanwhile can make it a little off, never the page itself.
 const cursorShape = z.union([
-  z.tuple([z.enum(['created', 'id', 'name']), z.string(), z.uuid()]),
-  z.tuple([z.enum(['created', 'id', 'name']), z.string(), z.uuid(), z.number().int().min(0).max(1e9)]),
+  z.tuple([z.enum(CURSOR_SORTS), z.string(), z.uuid()]),
+  z.tuple([z.enum(CURSOR_SORTS), z.string(), z.uuid(), z.number().int().min(0).max(1e9)]),
 ]);
 
 export function encodeCursor(sort: CustomerSort, sortKey: string, id: string, offset?: number): string {
@@ -88,7 +106,7 @@ export function decodeCursor(cursor: string, sort: CustomerSort): [string, strin
     const parsed = cursorShape.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     if (!parsed.success || parsed.data[0] !== sort) return null;
     const [, key, id, offset] = parsed.data;
-    return SORT_KEYS[sort].value.safeParse(key).success ? [key, id, offset] : null;
+    return CURSOR_KEYS[sort].safeParse(key).success ? [key, id, offset] : null;
   } catch {
     return null;
   }
@@ -149,6 +167,8 @@ function filterConditions(filters: CustomerFilters): SQL[] {
   return where.filter((c): c is SQL => c !== undefined);
 }
 
+const sortKeyOf = (sort: CustomerSort) => (sort === 'usage' ? lastUsage : SORT_KEYS[sort].key);
+
 function rowsQuery(db: Database, sort: CustomerSort) {
   return db
     .select({
@@ -163,12 +183,17 @@ function rowsQuery(db: Database, sort: CustomerSort) {
       aliasCount,
       createdAt: customers.createdAt,
       archivedAt: customers.archivedAt,
-      sortKey: sql<string>`${SORT_KEYS[sort].key}::text`,
+      lastUsageAt: lastUsage,
+      sortKey: sql<string>`${sortKeyOf(sort)}::text`,
     })
     .from(customers);
 }
 
-type ListedRow = Omit<CustomerRow, 'createdAt' | 'archivedAt'> & { createdAt: Date; archivedAt: Date | null };
+type ListedRow = Omit<CustomerRow, 'createdAt' | 'archivedAt' | 'lastUsageAt'> & {
+  createdAt: Date;
+  archivedAt: Date | null;
+  lastUsageAt: Date | null;
+};
 
 const toCustomerRow = (r: ListedRow & { sortKey: string }): CustomerRow => ({
   id: r.id,
@@ -182,10 +207,17 @@ const toCustomerRow = (r: ListedRow & { sortKey: string }): CustomerRow => ({
   aliasCount: r.aliasCount,
   createdAt: r.createdAt.toISOString(),
   archivedAt: iso(r.archivedAt),
+  lastUsageAt: iso(r.lastUsageAt),
 });
 
+function cursorKey(sort: CustomerSort, row: ListedRow & { sortKey: string }): string {
+  if (sort === 'created') return row.createdAt.toISOString();
+  if (sort === 'usage') return row.lastUsageAt?.toISOString() ?? NO_USAGE;
+  return row.sortKey;
+}
+
 const cursorAt = (sort: CustomerSort, row: ListedRow & { sortKey: string }, offset: number) =>
-  encodeCursor(sort, sort === 'created' ? row.createdAt.toISOString() : row.sortKey, row.id, offset);
+  encodeCursor(sort, cursorKey(sort, row), row.id, offset);
 
 /**
  * How a search's page is read, chosen from a probe of the search itself rather than left to the
@@ -232,6 +264,83 @@ export async function planSearch(db: Database, q: string): Promise<SearchPlan | 
 // columns are not null) but hides it, so a plan chosen by probeSearch stays chosen.
 const unindexed = (expr: SQL) => sql`coalesce(${expr}, ${expr})`;
 
+/** The view's filters and search, without the cursor; exact matches of a search are left out (the first page shows them above the rest). */
+function viewConditions(filters: CustomerFilters, plan: SearchPlan | null): SQL[] {
+  const where = filterConditions(filters);
+  if (filters.q) {
+    const q = filters.q;
+    if (plan?.kind === 'walk') where.push(sql`${unindexed(sql`${customers.searchText}`)} like ${likePattern(q)}`);
+    else where.push(searchCondition(q));
+    where.push(sql`${customers.id} not in ${exactMatchIds(q)}`);
+  }
+  return where;
+}
+
+/**
+ * A page of the list by last usage: customers that received usage by when they last did, then
+ * those that never did, by uuid, both in the view's direction (so "never" is last either way).
+ * Each part is its own keyset read, and the second is read only when the page reaches it: the
+ * first walks customer_usage_summary's (last_received_at, customer_id) index and looks each
+ * customer up by its key; the second walks the customers' primary key, skipping those with a
+ * summary (one index probe each). No part sorts the whole list.
+ */
+async function readUsagePage(db: Database, filters: CustomerFilters) {
+  const cursor = filters.cursor ? decodeCursor(filters.cursor, 'usage') : null;
+  const backwards = cursor !== null && filters.dir === 'prev';
+  const descending = (filters.order === 'desc') !== backwards;
+  const direction = descending ? sql`desc` : sql`asc`;
+  const beyond = (position: SQL, at: SQL) => (descending ? sql`${position} < ${at}` : sql`${position} > ${at}`);
+  const where = viewConditions(filters, null);
+  const want = filters.limit + 1;
+
+  const withUsage = (from: [string, string] | null) =>
+    rowsQuery(db, 'usage')
+      .innerJoin(customerUsageSummary, eq(customerUsageSummary.customerId, customers.id))
+      .where(
+        and(
+          ...where,
+          from
+            ? beyond(
+                sql`(${customerUsageSummary.lastReceivedAt}, ${customerUsageSummary.customerId})`,
+                sql`(${from[0]}::timestamptz, ${from[1]}::uuid)`,
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(
+        sql`${customerUsageSummary.lastReceivedAt} ${direction}`,
+        sql`${customerUsageSummary.customerId} ${direction}`,
+      )
+      .limit(want);
+  const withoutUsage = (fromId: string | null, limit: number) =>
+    rowsQuery(db, 'usage')
+      .where(
+        and(
+          ...where,
+          sql`not exists (select 1 from ${customerUsageSummary} s where s.customer_id = ${customers.id})`,
+          fromId ? beyond(sql`${customers.id}`, sql`${fromId}::uuid`) : undefined,
+        ),
+      )
+      .orderBy(sql`${customers.id} ${direction}`)
+      .limit(limit);
+
+  // Reading forward, the customers with usage come first; reading back, those without.
+  const inUsedPart = cursor !== null && cursor[0] !== NO_USAGE;
+  let rows;
+  if (!backwards) {
+    rows = cursor && !inUsedPart ? [] : await withUsage(cursor ? [cursor[0], cursor[1]] : null);
+    if (rows.length < want) {
+      rows = rows.concat(await withoutUsage(cursor && !inUsedPart ? cursor[1] : null, want - rows.length));
+    }
+  } else if (inUsedPart) {
+    rows = await withUsage([cursor[0], cursor[1]]);
+  } else {
+    rows = await withoutUsage(cursor![1], want);
+    if (rows.length < want) rows = rows.concat(await withUsage(null));
+  }
+  return { backwards, hasCursor: cursor !== null, offset: cursor?.[2], rows: rows.slice(0, want) };
+}
+
 /**
  * The query for one page of the list (without running it), by keyset on (sort key, id): a deep
  * page costs what the first does, and rows added meanwhile never shift a page. Exact matches of
@@ -240,16 +349,11 @@ const unindexed = (expr: SQL) => sql`coalesce(${expr}, ${expr})`;
  */
 export function customerPageQuery(db: Database, filters: CustomerFilters, plan: SearchPlan | null = null) {
   const { sort, order } = filters;
+  if (sort === 'usage') throw new Error('The usage sort is read in two parts, by readUsagePage.');
   const { key, cast } = SORT_KEYS[sort];
   const cursor = filters.cursor ? decodeCursor(filters.cursor, sort) : null;
   const backwards = cursor !== null && filters.dir === 'prev';
-  const where = filterConditions(filters);
-  if (filters.q) {
-    const q = filters.q;
-    if (plan?.kind === 'walk') where.push(sql`${unindexed(sql`${customers.searchText}`)} like ${likePattern(q)}`);
-    else where.push(searchCondition(q));
-    where.push(sql`${customers.id} not in ${exactMatchIds(q)}`);
-  }
+  const where = viewConditions(filters, plan);
   if (cursor) {
     const ascending = (order === 'asc') !== backwards;
     const position = sql`(${key}, ${customers.id})`;
@@ -273,6 +377,7 @@ export function customerPageQuery(db: Database, filters: CustomerFilters, plan: 
 
 /** A page of the list as listCustomers reads it: for a search, the probe and the page in one transaction. */
 async function readPage(db: Database, filters: CustomerFilters) {
+  if (filters.sort === 'usage') return readUsagePage(db, filters);
   if (!filters.q) {
     const page = customerPageQuery(db, filters);
     return { ...page, rows: await page.query };

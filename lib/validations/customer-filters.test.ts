@@ -56,7 +56,9 @@ describe('parseCustomerFilters', () => {
     expect(parseCustomerFilters({ cursor: 'c'.repeat(2049) }).cursor).toBeUndefined();
   });
 
-  it('sorts by Created newest first, ID and Name A to Z, unless the order is given', () => {
+  it('sorts by Created and Last usage newest first, ID and Name A to Z, unless the order is given', () => {
+    expect(parseCustomerFilters({ sort: 'usage' })).toMatchObject({ sort: 'usage', order: 'desc' });
+    expect(parseCustomerFilters({ sort: 'usage', order: 'asc' })).toMatchObject({ sort: 'usage', order: 'asc' });
     expect(parseCustomerFilters({ sort: 'id' })).toMatchObject({ sort: 'id', order: 'asc' });
     expect(parseCustomerFilters({ sort: 'name' })).toMatchObject({ sort: 'name', order: 'asc' });
     expect(parseCustomerFilters({ sort: 'name', order: 'desc' })).toMatchObject({ sort: 'name', order: 'desc' });

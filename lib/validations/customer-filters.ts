@@ -11,7 +11,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 export const CUSTOMER_STATUSES = { active: 'Active', archived: 'Archived', all: 'All' } as const;
 
-export const CUSTOMER_SORTS = { created: 'Created', id: 'ID', name: 'Name' } as const;
+export const CUSTOMER_SORTS = { created: 'Created', id: 'ID', name: 'Name', usage: 'Last usage' } as const;
 export type CustomerSort = keyof typeof CUSTOMER_SORTS;
 
 /** Search text longer than this is cut; nobody types more to find a customer. */
@@ -30,8 +30,8 @@ const optionalParam = (max: number) =>
     .optional()
     .catch(undefined);
 
-/** Newest first by default; IDs and Names read A to Z. */
-export const defaultOrder = (sort: CustomerSort) => (sort === 'created' ? 'desc' : 'asc');
+/** Newest first by default (creation, last usage); IDs and Names read A to Z. */
+export const defaultOrder = (sort: CustomerSort) => (sort === 'created' || sort === 'usage' ? 'desc' : 'asc');
 
 /** The list's view, as it stands in the URL (and the API route's query string). */
 export const customerFilters = z
@@ -44,7 +44,7 @@ export const customerFilters = z
       .optional()
       .catch(undefined),
     tag: optionalParam(MAX_TAG_LENGTH),
-    sort: z.enum(['created', 'id', 'name']).default('created').catch('created'),
+    sort: z.enum(['created', 'id', 'name', 'usage']).default('created').catch('created'),
     order: z.enum(['asc', 'desc']).optional().catch(undefined),
     cursor: z.string().max(2048).optional().catch(undefined),
     dir: z.enum(['next', 'prev']).default('next').catch('next'),

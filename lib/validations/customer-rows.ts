@@ -17,6 +17,8 @@ export interface CustomerRow {
   aliasCount: number;
   createdAt: string;
   archivedAt: string | null;
+  /** When the customer last received a counted usage event, or null: never. */
+  lastUsageAt: string | null;
 }
 
 export interface CustomerPage {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { ButtonLink } from '@/components/ui/button';
 import { cardClass } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -20,6 +20,7 @@ import { BillingProviderCards } from '../_components/billing-provider-cards';
 import { CustomerHistory } from '../_components/customer-history';
 import { MappingTester } from '../_components/mapping-tester';
 import { BackLink } from '../_components/back-link';
+import { UsageSection, UsageSectionSkeleton } from '../_components/usage-section';
 
 type Params = { params: Promise<{ customerId: string }> };
 
@@ -311,6 +312,11 @@ export default async function CustomerPage({ params }: Params) {
           <MappingTester mappings={mappings} />
         </div>
       </Card>
+
+      {/* Below the aliases and mappings it counts: when it streams in, a link to #aliases stays put. */}
+      <Suspense fallback={<UsageSectionSkeleton />}>
+        <UsageSection actor={actor} customerId={customer.id} archived={customer.archivedAt !== null} />
+      </Suspense>
 
       <Card
         id="custom-fields"

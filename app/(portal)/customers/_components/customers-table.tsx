@@ -323,6 +323,11 @@ const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNo
   },
   { label: 'Email', show: (c) => c.email ?? <Blank /> },
   {
+    label: 'Last usage',
+    cell: 'px-3 py-3 whitespace-nowrap text-slate-600',
+    show: (c) => (c.lastUsageAt ? <RelativeTime iso={c.lastUsageAt} /> : <Blank />),
+  },
+  {
     label: 'Created',
     cell: 'px-3 py-3 whitespace-nowrap text-slate-600',
     show: (c) => <RelativeTime iso={c.createdAt} />,
@@ -458,7 +463,7 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
         tabIndex={0}
       >
         <table
-          className={cn('w-full min-w-[52rem] text-left text-sm', loadingPage && 'opacity-60')}
+          className={cn('w-full min-w-[58rem] text-left text-sm', loadingPage && 'opacity-60')}
           aria-busy={loadingPage}
         >
           <thead className={theadClass}>
@@ -469,6 +474,7 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
               <Th className="px-3 whitespace-nowrap">Price plan</Th>
               <Th className="px-3">Tags</Th>
               <Th className="px-3">Ingest aliases</Th>
+              <SortHeader sort="usage" filters={filters} className="px-3 whitespace-nowrap" />
               <SortHeader sort="created" filters={filters} className="px-3 whitespace-nowrap" />
             </tr>
           </thead>
