@@ -31,4 +31,9 @@ export async function register() {
     }
   };
   (globalThis as Record<symbol, unknown>)[Symbol.for('meterline.openDatabase')] = open;
+  // server.mjs closes the database through this when it stops (SIGTERM, SIGINT).
+  (globalThis as Record<symbol, unknown>)[Symbol.for('meterline.closeDatabase')] = async () => {
+    const { closeDatabase } = await import('./db');
+    await closeDatabase();
+  };
 }

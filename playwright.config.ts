@@ -78,6 +78,8 @@ export default defineConfig({
         /client-address\.spec\.ts/,
         /outage\.spec\.ts/,
         /server-start\.spec\.ts/,
+        /shutdown\.spec\.ts/,
+        /instances\.spec\.ts/,
         ...(secondPass ? SAME_ON_EVERY_DATABASE : []),
       ],
       dependencies: ['empty-database'],
@@ -85,7 +87,10 @@ export default defineConfig({
     },
     // Servers of their own (server.mjs on a throwaway PostgreSQL, or on a PGlite folder in use):
     // the database down, frozen or held at start.
-    { name: 'outage', testMatch: [/outage\.spec\.ts/, /server-start\.spec\.ts/] },
+    {
+      name: 'outage',
+      testMatch: [/outage\.spec\.ts/, /server-start\.spec\.ts/, /shutdown\.spec\.ts/, /instances\.spec\.ts/],
+    },
     // The second server: setup of a fresh install, its API keys page while it has none and its low
     // /v1 rate limit, then what a client can (not) do with forwarded headers.
     { name: 'first-run', testMatch: /(^|\/)first-run\.spec\.ts/, use: { baseURL: firstRunURL } },

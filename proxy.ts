@@ -6,7 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 // /v1 and /v2 are the API: a key authenticates each request there (lib/http/v1.ts), never a
 // cookie, and every answer is JSON, never a redirect to sign in.
-const PUBLIC_PATHS = ['/sign-in', '/setup', '/api/auth', '/robots.txt', '/v1', '/v2'];
+const PUBLIC_PATHS = ['/sign-in', '/setup', '/api/auth', '/api/health', '/api/ready', '/robots.txt', '/v1', '/v2'];
 const MAX_RETURN_PATH = 2_000;
 const SESSION_COOKIES = ['better-auth.session_token', '__Secure-better-auth.session_token'];
 

@@ -17,6 +17,9 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 const hostname = values.hostname; // unset: every interface, as `next start`
 const trustProxy = process.env.TRUSTED_PROXY === '1';
+// How long a stop (SIGTERM, SIGINT) waits for the requests in flight: longer than one database
+// answer may take (DATABASE_ANSWER_TIMEOUT_MS, 17 s by default), so none is cut off mid-write.
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
 
 const app = next({ dev: false, hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
@@ -45,7 +48,11 @@ function decodablePath(url = '/') {
   }
 }
 
-createServer((req, res) => {
+let stopping = false;
+
+const server = createServer((req, res) => {
+  // A kept-alive connection carries no further request once the server is stopping.
+  if (stopping) res.setHeader('connection', 'close');
   if (!trustProxy) {
     const peer = req.socket.remoteAddress;
     if (peer) req.headers['x-forwarded-for'] = peer;
@@ -82,3 +89,37 @@ createServer((req, res) => {
       `Meterline on http://${hostname ?? 'localhost'}:${port}${trustProxy ? ' (behind a trusted proxy)' : ''}`,
     );
   });
+
+/**
+ * A clean stop: refuse new connections, let the requests in flight finish (each is either saved and
+ * answered, or refused; none is saved and left unanswered), then close the database (the PGlite
+ * folder is flushed and its lock released) and exit. A second signal stops at once.
+ */
+function stop(signal) {
+  if (stopping) {
+    console.warn(`${signal} again: stopping now, without waiting for the requests in flight.`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`${signal}: finishing the requests in flight (at most ${shutdownTimeoutMs} ms), then stopping.`);
+  const cutOff = setTimeout(() => {
+    console.warn(`Requests still open after ${shutdownTimeoutMs} ms: closing them.`);
+    server.closeAllConnections();
+  }, shutdownTimeoutMs);
+  cutOff.unref();
+  server.close(async () => {
+    clearTimeout(cutOff);
+    const closeDatabase = globalThis[Symbol.for('meterline.closeDatabase')];
+    try {
+      if (typeof closeDatabase === 'function') await closeDatabase();
+    } catch (err) {
+      console.error('Closing the database failed:', err);
+      process.exit(1);
+    }
+    console.log('Stopped.');
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

@@ -108,6 +108,9 @@ function closeOnAnswerTimeout(client: PoolClient) {
   };
 }
 
+/** The advisory lock migrations run under on PostgreSQL (any constant: "meterline" in ASCII). */
+const MIGRATION_LOCK = 0x6d65746572;
+
 async function openPg(connectionString: string): Promise<DatabaseHandle> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
@@ -119,7 +122,15 @@ async function openPg(connectionString: string): Promise<DatabaseHandle> {
   const migrationPool = new Pool({ connectionString, max: 1, connectionTimeoutMillis: off(limits.connect) });
   migrationPool.on('error', () => {}); // an idle connection that broke: the pool drops it
   try {
-    await migrate(drizzle({ client: migrationPool, schema }), { migrationsFolder });
+    // Instances starting together take turns: the first applies what is pending, the others
+    // then find nothing left to do. The lock is the connection's, released when it closes.
+    const client = await migrationPool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migrate(drizzle({ client, schema }), { migrationsFolder });
+    } finally {
+      client.release();
+    }
   } finally {
     await migrationPool.end();
   }

@@ -10,12 +10,12 @@ describe('the environment', () => {
       BETTER_AUTH_SECRET: undefined,
       BETTER_AUTH_URL: undefined,
       BETTER_AUTH_TRUSTED_ORIGINS: [],
-      AUTH_SECRET_FILE: undefined,
       TRUSTED_PROXY: false,
       SEED_DEMO: false,
       METERLINE_BENCH: false,
       V1_RATE_LIMIT_PER_SECOND: 100,
       V1_RATE_LIMIT_BURST: 1000,
+      SHUTDOWN_TIMEOUT_MS: 25_000,
     });
   });
 

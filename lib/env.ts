@@ -65,13 +65,14 @@ export const envSchema = z.object({
         : [],
     z.array(httpUrl),
   ),
-  AUTH_SECRET_FILE: optionalString,
   TRUSTED_PROXY: flag,
   SEED_DEMO: flag,
   METERLINE_BENCH: flag,
   // /v1's token bucket per API key, per server process: requests per second, and the burst.
   V1_RATE_LIMIT_PER_SECOND: nonNegative(100),
   V1_RATE_LIMIT_BURST: nonNegative(1000),
+  // Read by server.mjs: how long a stop waits for the requests in flight.
+  SHUTDOWN_TIMEOUT_MS: nonNegative(25_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -90,3 +90,13 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * Secrets every instance of the portal must share, made by whichever starts first: the key that
+ * signs session cookies when BETTER_AUTH_SECRET is unset (lib/auth/auth.ts).
+ */
+export const instanceSecrets = pgTable('instance_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});

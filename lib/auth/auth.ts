@@ -9,6 +9,7 @@ import { APIError } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { getDb, type Database } from '@/db';
 import { accounts, rateLimits, sessions, users, verifications } from '@/db/schema';
+import { sharedSecret } from '@/lib/data/instance-secrets';
 import { env } from '@/lib/env';
 import { MAX_PASSWORD, MIN_PASSWORD } from '@/lib/validations/user';
 
@@ -17,24 +18,19 @@ export const SIGN_IN_LIMIT = { window: 60, max: 5 };
 export const SETUP_LIMIT = { window: 60, max: 5 };
 
 /**
- * The secret that signs session cookies: BETTER_AUTH_SECRET, or (for the embedded setup, so a
- * newcomer needs no configuration) a random one kept in .data/auth-secret.
+ * The secret that signs session cookies: BETTER_AUTH_SECRET, or (so that a newcomer needs no
+ * configuration, and several instances on one PostgreSQL accept each other's sessions) a random
+ * one kept in the database. An install that kept it in .data/auth-secret carries it over.
  */
-function authSecret(): string {
+async function authSecret(db: Database): Promise<string> {
   if (env.BETTER_AUTH_SECRET) return env.BETTER_AUTH_SECRET;
-  const file = path.resolve(env.AUTH_SECRET_FILE ?? path.join('.data', 'auth-secret'));
+  let earlier: string | undefined;
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    earlier = fs.readFileSync(path.resolve('.data', 'auth-secret'), 'utf8').trim() || undefined;
   } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const secret = randomBytes(32).toString('base64url');
-    try {
-      fs.writeFileSync(file, secret, { flag: 'wx', mode: 0o600 });
-      return secret;
-    } catch {
-      return fs.readFileSync(file, 'utf8').trim(); // another process wrote it first
-    }
+    // none: the usual case
   }
+  return sharedSecret(db, 'auth', earlier ?? randomBytes(32).toString('base64url'));
 }
 
 /**
@@ -86,13 +82,13 @@ export function clientAddress(headers: Headers): string {
   return forwarded && !forwarded.includes(',') && forwarded.length <= 64 ? forwarded : 'unknown';
 }
 
-function createAuth(db: Database, https: boolean) {
+function createAuth(db: Database, https: boolean, secret: string) {
   return betterAuth({
     database: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications, rateLimit: rateLimits },
     }),
-    secret: authSecret(),
+    secret,
     baseURL: env.BETTER_AUTH_URL,
     // Requests from the page's own origin (whatever host name it is reached by), plus any listed.
     trustedOrigins: (request) => [
@@ -154,7 +150,7 @@ export function getAuth(https = process.env.NODE_ENV === 'production'): Promise<
   const instances = (globalForAuth.meterlineAuth ??= {});
   const scheme = https ? 'https' : 'http';
   if (!instances[scheme]) {
-    const made = getDb().then((db) => createAuth(db, https));
+    const made = getDb().then(async (db) => createAuth(db, https, await authSecret(db)));
     instances[scheme] = made;
     made.catch(() => {
       if (instances[scheme] === made) instances[scheme] = undefined;

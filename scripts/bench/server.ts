@@ -27,7 +27,7 @@ const AUTH_SECRET = randomBytes(32).toString('base64url');
 export function buildApp(log: (line: string) => void) {
   log('Building the app (next build)…');
   // Prerendering opens the database and the auth secret: a throwaway in-memory PGlite and a
-  // secret of this run, not the checkout's .data/pglite and .data/auth-secret.
+  // secret of this run, not the checkout's .data/pglite.
   const env = appEnv({ PGLITE_DIR: 'memory://' }, { BETTER_AUTH_SECRET: AUTH_SECRET });
   run('npx', ['next', 'build'], env, 'next build');
 }
