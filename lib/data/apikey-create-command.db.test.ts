@@ -81,5 +81,5 @@ describe('npm run apikey:create', () => {
 
     const stored = await keysNamed([name, `bad-role-${u}`, `unknown-${u}`, 'x'.repeat(81)]);
     expect(stored).toEqual([{ name, role: 'editor', hash: hashApiKey(key) }]);
-  });
+  }, 240_000); // six npm processes, each starting tsx: slow on a busy machine
 });
