@@ -12,7 +12,7 @@ const pgliteDir = process.env.E2E_PGLITE_DIR ?? path.join(os.tmpdir(), `meterlin
 // A second server, on a database of its own with no users at all: the first run of a fresh install.
 const firstRunPort = Number(process.env.E2E_FIRST_RUN_PORT ?? port + 1);
 const firstRunURL = `http://127.0.0.1:${firstRunPort}`;
-const firstRunDatabase = process.env.DATABASE_URL
+const firstRunDatabase: Record<string, string> = process.env.DATABASE_URL
   ? { DATABASE_URL: process.env.E2E_FIRST_RUN_DATABASE_URL ?? missing('E2E_FIRST_RUN_DATABASE_URL') }
   : { PGLITE_DIR: process.env.E2E_FIRST_RUN_PGLITE_DIR ?? path.join(path.dirname(pgliteDir), 'pglite-first-run') };
 
@@ -74,6 +74,7 @@ export default defineConfig({
         /empty-state\.spec\.ts/,
         /auth\.setup\.ts/,
         /first-run\.spec\.ts/,
+        /api-keys-first-run\.spec\.ts/,
         /client-address\.spec\.ts/,
         /outage\.spec\.ts/,
         /server-start\.spec\.ts/,
@@ -97,12 +98,19 @@ export default defineConfig({
         /logs\.spec\.ts/,
       ],
     },
-    // The second server: setup of a fresh install, then what a client can (not) do with forwarded headers.
-    { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: firstRunURL } },
+    // The second server: setup of a fresh install, its API keys page while it has none and its low
+    // /v1 rate limit, then what a client can (not) do with forwarded headers.
+    { name: 'first-run', testMatch: /(^|\/)first-run\.spec\.ts/, use: { baseURL: firstRunURL } },
+    {
+      name: 'first-run-api-keys',
+      testMatch: /api-keys-first-run\.spec\.ts/,
+      dependencies: ['first-run'],
+      use: { baseURL: firstRunURL },
+    },
     {
       name: 'client-address',
       testMatch: /client-address\.spec\.ts/,
-      dependencies: ['first-run'],
+      dependencies: ['first-run-api-keys'],
       use: { baseURL: firstRunURL },
     },
   ],
@@ -129,7 +137,8 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
-      env: { TRUSTED_PROXY: '', ...firstRunDatabase },
+      // A low /v1 rate limit (3 at once, then one every 4 s): api-keys-first-run.spec.ts meets it.
+      env: { TRUSTED_PROXY: '', V1_RATE_LIMIT_PER_SECOND: '0.25', V1_RATE_LIMIT_BURST: '3', ...firstRunDatabase },
     },
   ],
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, uniqueId } from './fixtures';
+import { DETAIL_URL, expect, test, uniqueId } from './fixtures';
+import { CustomerFormPage } from './pages/customer-form-page';
 import { apiError, apiKey, sdk } from './v1-client';
 
 // Billing provider configurations and custom fields through the official @metronome/sdk, and a
@@ -173,6 +174,83 @@ test.describe('/v1 custom fields through the SDK', () => {
     expect(after).not.toContain(key);
     const gone = await apiError(client.v1.customFields.removeKey({ entity: 'customer', key }));
     expect(gone.status).toBe(404);
+  });
+});
+
+test.describe('/v1 custom fields in the portal', () => {
+  test('a unique key’s value another customer holds is refused in the portal form, next to the field, naming the holder', async ({
+    page,
+    baseURL,
+  }) => {
+    const { client } = sdk(baseURL!, apiKey('editor'));
+    const key = uniqueId('crm_account');
+    await client.v1.customFields.addKey({ entity: 'customer', key, enforce_uniqueness: true });
+    const { data: holder } = await client.v1.customers.create({
+      name: uniqueId('Unique holder'),
+      custom_fields: { [key]: 'acct-1' },
+    });
+    const { data: other } = await client.v1.customers.create({
+      name: uniqueId('Unique other'),
+      custom_fields: { [key]: 'acct-2' },
+    });
+    // The API says who holds it (its portal ID is what the portal names).
+    const taken = await apiError(
+      client.v1.customFields.setValues({ entity: 'customer', entity_id: other.id, custom_fields: { [key]: 'acct-1' } }),
+    );
+    expect(taken.error).toMatchObject({ code: 'custom_field_value_taken', owner: { id: holder.id } });
+    const holderId = (taken.error.owner as { portal_id: string }).portal_id;
+
+    const form = new CustomerFormPage(page);
+    await form.openEdit(other.id);
+    await expect(form.customFieldKey(1)).toHaveValue(key);
+    await form.customFieldValue(1).fill('acct-1');
+    await form.saveChanges.click();
+    await expect(form.formAlert).toHaveText(
+      'Not saved: a custom field value that must be unique belongs to another customer.',
+    );
+    await expect(form.customFieldValue(1)).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.customFieldValue(1)).toHaveAccessibleDescription(
+      `Must be unique: already used by customer ${holderId}`,
+    );
+    await expect(form.customFieldValue(1)).toHaveValue('acct-1'); // what was typed is kept
+    expect((await client.v1.customers.retrieve({ customer_id: other.id })).data.custom_fields).toEqual({
+      [key]: 'acct-2',
+    });
+
+    // A value nobody holds is saved.
+    await form.customFieldValue(1).fill('acct-3');
+    await form.saveChanges.click();
+    await expect(page).toHaveURL(DETAIL_URL);
+    expect((await client.v1.customers.retrieve({ customer_id: other.id })).data.custom_fields).toEqual({
+      [key]: 'acct-3',
+    });
+    await client.v1.customFields.removeKey({ entity: 'customer', key });
+  });
+
+  test('a key named __proto__ is a key like any other, through the SDK and in the portal', async ({
+    page,
+    baseURL,
+  }) => {
+    const { client } = sdk(baseURL!, apiKey('editor'));
+    // An object literal's "__proto__" would set its prototype: JSON makes it an own key, as a program reading JSON would.
+    const proto = (value: string) => JSON.parse(`{"__proto__":${JSON.stringify(value)}}`) as Record<string, string>;
+    const { data: made } = await client.v1.customers.create({ name: uniqueId('Proto'), custom_fields: proto('eu') });
+    expect(Object.entries(made.custom_fields ?? {})).toEqual([['__proto__', 'eu']]);
+    await client.v1.customFields.setValues({
+      entity: 'customer',
+      entity_id: made.id,
+      custom_fields: { ...proto('us'), region: 'west' },
+    });
+    const { data } = await client.v1.customers.retrieve({ customer_id: made.id });
+    expect(Object.entries(data.custom_fields ?? {})).toEqual([
+      ['__proto__', 'us'],
+      ['region', 'west'],
+    ]);
+
+    const form = new CustomerFormPage(page);
+    await form.openEdit(made.id);
+    await expect(form.customFieldKey(1)).toHaveValue('__proto__');
+    await expect(form.customFieldValue(1)).toHaveValue('us');
   });
 });
 

@@ -8,16 +8,18 @@ import { apiKeyFile, type E2ERole } from './users';
 /** The API key made for `role` before the server started (npm run apikey:create). */
 export const apiKey = (role: E2ERole) => readFileSync(apiKeyFile(role), 'utf8').trim().split('\n').at(-1)!;
 
-/** An SDK client with `token`, counting the HTTP attempts it makes (its retries included). */
+/** An SDK client with `token`, counting the HTTP attempts it makes (its retries included) and their statuses. */
 export function sdk(baseURL: string, token: string, maxRetries = 2) {
-  const attempts = { count: 0 };
+  const attempts = { count: 0, statuses: [] as number[] };
   const client = new Metronome({
     baseURL,
     bearerToken: token,
     maxRetries,
-    fetch: (url, init) => {
+    fetch: async (url, init) => {
       attempts.count++;
-      return fetch(url, init);
+      const response = await fetch(url, init);
+      attempts.statuses.push(response.status);
+      return response;
     },
   });
   return { client, attempts };

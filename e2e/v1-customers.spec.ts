@@ -93,6 +93,14 @@ test.describe('/v1 customers through the SDK', () => {
       [() => client.v1.customers.list({ limit: 101 }), 400, 'validation_failed', 'limit'],
       [() => client.v1.customers.list({ next_page: 'made-up' }), 400, 'invalid_cursor', 'next_page'],
       [() => client.v1.customers.list({ customer_ids: ['nope'] }), 400, 'validation_failed', 'customer_ids[0]'],
+      // Text the database cannot hold is a 400 naming the field, never a 500.
+      [() => client.v1.customers.list({ ingest_alias: 'a\0b' }), 400, 'validation_failed', 'ingest_alias'],
+      [
+        () => client.v1.customers.create({ name: JSON.parse('"a\\ud800b"') as string }),
+        400,
+        'validation_failed',
+        'name',
+      ],
     ] as const;
     for (const [call, status, code, field] of refusals) {
       attempts.count = 0;

@@ -67,7 +67,7 @@ if env -u DATABASE_URL npx next build >"$results/build.log" 2>&1; then
       # (playwright.config.ts): both ran on the pass above.
       DATABASE_URL="$e2e_url" E2E_FIRST_RUN_DATABASE_URL="$first_run_url" E2E_SECOND_PASS=1 \
         PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-postgres.json" npx playwright test --reporter=list,json \
-        --project=sign-in --project=empty-database --project=chromium --project=first-run --project=client-address
+        --project=sign-in --project=empty-database --project=chromium --project=first-run --project=first-run-api-keys --project=client-address
     fi
   fi
 else

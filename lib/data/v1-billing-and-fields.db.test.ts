@@ -123,6 +123,38 @@ describe(`/v1 custom fields on ${driver}`, () => {
     await refusedWith(setV1CustomFieldValues(crmSync, randomUUID(), { a: 'b' }), 'not_found');
   });
 
+  it('keeps a key named __proto__ like any other: set, stored, shown in the portal, unique, deleted', async () => {
+    const proto = (value: string) => JSON.parse(`{"__proto__":${JSON.stringify(value)}}`) as Record<string, string>;
+    const c = await createThroughV1(JSON.parse(`{"name":"Proto ${unique()}","custom_fields":{"__proto__":"eu"}}`));
+    expect(Object.entries(c.custom_fields)).toEqual([['__proto__', 'eu']]);
+    await setV1CustomFieldValues(crmSync, c.id, { ...proto('us'), a: '1' });
+    const detail = await retrieveV1Customer(crmSync, c.id);
+    expect(JSON.stringify(detail.custom_fields)).toBe('{"__proto__":"us","a":"1"}');
+    const stored = (await getCustomer(editor, c.id))!;
+    expect(toCustomerFormValues(stored).customFields).toEqual([
+      { key: '__proto__', value: 'us' },
+      { key: 'a', value: '1' },
+    ]);
+    const [latest] = await customerHistory(editor, c.id);
+    expect(JSON.stringify(latest?.changes)).toContain('"__proto__":"us"');
+
+    await addV1CustomFieldKey(crmSync, '__proto__', true);
+    try {
+      const other = await createThroughV1({ name: `Proto other ${unique()}` });
+      const taken = await refusedWith(
+        setV1CustomFieldValues(crmSync, other.id, proto('us')),
+        'custom_field_value_taken',
+      );
+      expect(taken).toMatchObject({ field: 'custom_fields.__proto__', owner: { id: c.id } });
+    } finally {
+      await removeV1CustomFieldKey(crmSync, '__proto__');
+    }
+    expect((await retrieveV1Customer(crmSync, c.id)).custom_fields).toEqual({ a: '1' });
+    await setV1CustomFieldValues(crmSync, c.id, proto('again'));
+    await deleteV1CustomFieldValues(crmSync, c.id, ['__proto__']);
+    expect(JSON.stringify((await retrieveV1Customer(crmSync, c.id)).custom_fields)).toBe('{"a":"1"}');
+  });
+
   it('registers keys; a unique key’s value is held by one customer, archived ones included, settled by the database', async () => {
     const key = `uniq_${unique()}`;
     await addV1CustomFieldKey(crmSync, key, true);

@@ -19,6 +19,7 @@ import {
   setV1IngestAliases,
   updateV1CustomerConfig,
 } from './v1-customers';
+import { deleteV1CustomFieldValues, setV1CustomFieldValues } from './v1-custom-fields';
 
 const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const unique = () => randomUUID().slice(0, 8);
@@ -183,6 +184,7 @@ describe(`/v1 customers on ${driver}`, () => {
     expect((await list({ salesforce_account_ids: `sf-${u}`, customer_ids: ids[0]! })).data).toEqual([]);
 
     await refusedWith(list({ next_page: 'not-a-cursor' }), 'invalid_cursor');
+    await refusedWith(list({ next_page: '' }), 'invalid_cursor'); // issued by nobody, as listKeys says too
     await refusedWith(list({ next_page: Buffer.from('["v1c","x","y"]').toString('base64url') }), 'invalid_cursor');
   });
 
@@ -260,6 +262,36 @@ describe(`/v1 customers on ${driver}`, () => {
     expect((await retrieveV1Customer(crmSync, a.id)).ingest_aliases).toEqual([`z-${u}`, `b1-${u}`, `a1-${u}`]);
     await setV1IngestAliases(crmSync, a.id, []);
     expect((await retrieveV1Customer(crmSync, a.id)).ingest_aliases).toEqual([]);
+  });
+
+  it('writes nothing for a call that changes nothing: no audit entry, the same version and updated_at', async () => {
+    const u = unique();
+    const made = await createThroughV1({
+      name: `Same ${u}`,
+      ingest_aliases: [`s1-${u}`, `s2-${u}`],
+      custom_fields: { region: 'eu' },
+    });
+    await updateV1CustomerConfig(crmSync, made.id, { salesforce_account_id: `sf-${u}` });
+    await archiveV1Customer(crmSync, made.id);
+    const before = (await getCustomer(editor, made.id))!;
+    const history = await customerHistory(editor, made.id);
+    const detail = await retrieveV1Customer(crmSync, made.id);
+
+    await setV1CustomerName(crmSync, made.id, `Same ${u}`);
+    await setV1IngestAliases(crmSync, made.id, [`s1-${u}`, `s2-${u}`]);
+    await updateV1CustomerConfig(crmSync, made.id, { salesforce_account_id: `sf-${u}` });
+    await updateV1CustomerConfig(crmSync, made.id, {});
+    await setV1CustomFieldValues(crmSync, made.id, { region: 'eu' });
+    await deleteV1CustomFieldValues(crmSync, made.id, ['not-set']);
+    await archiveV1Customer(crmSync, made.id);
+
+    expect((await getCustomer(editor, made.id))!.version).toBe(before.version);
+    expect(await customerHistory(editor, made.id)).toHaveLength(history.length);
+    expect(await retrieveV1Customer(crmSync, made.id)).toEqual(detail);
+    // A real change after them still counts once.
+    await setV1CustomerName(crmSync, made.id, `Other ${u}`);
+    expect((await getCustomer(editor, made.id))!.version).toBe(before.version + 1);
+    expect(await customerHistory(editor, made.id)).toHaveLength(history.length + 1);
   });
 
   it('runs inside the caller’s transaction: a refusal undoes only itself', async () => {

@@ -136,7 +136,7 @@ export async function listV1Customers(
   q: ListCustomersQuery,
 ): Promise<{ data: V1CustomerDetail[]; next_page: string | null }> {
   assertCan(actor, 'customers:read');
-  const cursor = q.next_page ? decodeV1Cursor(q.next_page) : null;
+  const cursor = q.next_page === undefined ? null : decodeV1Cursor(q.next_page);
   const where: (SQL | undefined)[] = [q.only_archived ? isNotNull(customers.archivedAt) : isNull(customers.archivedAt)];
   if (q.customer_ids) where.push(inArray(customers.id, q.customer_ids.length > 0 ? q.customer_ids : [randomUUID()]));
   if (q.salesforce_account_ids) {

@@ -7,7 +7,7 @@ import {
   type BillingProviderConfiguration,
   type DeliveryMethod,
 } from '../billing-providers';
-import { notSupported, v1Uuid } from './common';
+import { notSupported, v1String, v1Uuid } from './common';
 
 /**
  * Each delivery method's fixed id: the UUIDv5 (URL namespace) of
@@ -35,7 +35,7 @@ export const v1BillingProvider = z.enum(PROVIDER_NAMES, {
 const configurationFields = {
   billing_provider: v1BillingProvider,
   configuration: z
-    .record(z.string(), z.union([z.string(), z.boolean()]))
+    .record(z.string(), z.union([v1String, z.boolean()]))
     .default({})
     .meta({
       description:
@@ -121,14 +121,27 @@ export const archiveBillingConfigurationsBody = z.object({
     .max(MAX_BILLING_CONFIGURATION_ENTRIES, `at most ${MAX_BILLING_CONFIGURATION_ENTRIES} ids`),
 });
 
+/** A configuration's field as billing_config names it, for messages. */
+const DEPRECATED_FIELDS: Record<string, string> = {
+  stripe_customer_id: 'billing_provider_customer_id',
+  aws_customer_id: 'billing_provider_customer_id',
+  azure_subscription_id: 'billing_provider_customer_id',
+  gcp_customer_id: 'billing_provider_customer_id',
+  netsuite_customer_id: 'billing_provider_customer_id',
+  stripe_collection_method: 'stripe_collection_method',
+  aws_product_code: 'aws_product_code',
+  aws_region: 'aws_region',
+  aws_is_subscription_product: 'aws_is_subscription_product',
+};
+
 /** The deprecated `billing_config` of create: one direct_to_billing_provider configuration. */
 export const v1DeprecatedBillingConfig = z
   .object({
     billing_provider_type: v1BillingProvider,
-    billing_provider_customer_id: z.string().optional(),
-    stripe_collection_method: z.string().optional(),
-    aws_product_code: z.string().optional(),
-    aws_region: z.string().optional(),
+    billing_provider_customer_id: v1String.optional(),
+    stripe_collection_method: v1String.optional(),
+    aws_product_code: v1String.optional(),
+    aws_region: v1String.optional(),
     aws_is_subscription_product: z.boolean().optional(),
   })
   .transform((v, ctx) => {
@@ -161,6 +174,10 @@ export const v1DeprecatedBillingConfig = z
       configuration,
     });
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+    for (const issue of parsed.error.issues) {
+      const [head, name] = issue.path;
+      const field = head === 'configuration' && typeof name === 'string' ? DEPRECATED_FIELDS[name] : undefined;
+      ctx.addIssue({ code: 'custom', message: issue.message, ...(field ? { path: [field] } : {}) });
+    }
     return z.NEVER;
   });

@@ -31,6 +31,14 @@ export function cutCodePoints(value: string, max: number): string {
   return codePoints(value, max).slice(0, max).join('');
 }
 
+// JSON may spell a lone surrogate ("\ud800"), which is no Unicode text: the database's JSONB (the
+// audit trail, custom fields, configurations) refuses it, so it is refused here, naming the field.
+const UNICODE_MESSAGE = 'must be valid Unicode text (a lone surrogate such as \\ud800 is not)';
+const isWellFormed = (v: string) => v.isWellFormed();
+
+/** Any string, as long as it is valid Unicode. */
+export const v1String = z.string().refine(isWellFormed, UNICODE_MESSAGE);
+
 /** A string: trimmed, no NUL, 1–max code points. */
 export function v1Text(max: number) {
   return z
@@ -38,6 +46,7 @@ export function v1Text(max: number) {
     .trim()
     .min(1, 'must not be blank')
     .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
+    .refine(isWellFormed, UNICODE_MESSAGE)
     .refine((v) => !overCodePoints(v, max), `at most ${max} characters`)
     .meta({ maxLength: max });
 }
@@ -50,6 +59,7 @@ export const v1Name = z
   .trim()
   .min(1, 'must not be blank')
   .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
+  .refine(isWellFormed, UNICODE_MESSAGE)
   .transform((v) => cutCodePoints(v, MAX_V1_NAME).trim())
   .meta({ description: 'Trimmed; over 160 characters (code points) it is cut to the first 160' });
 
@@ -88,11 +98,24 @@ export const v1CustomFieldValue = z
   .string()
   .trim()
   .refine((v) => !v.includes('\0'), 'must not contain NUL characters')
+  .refine(isWellFormed, UNICODE_MESSAGE)
   .refine((v) => !overCodePoints(v, MAX_CUSTOM_FIELD_VALUE), `at most ${MAX_CUSTOM_FIELD_VALUE} characters`)
   .meta({ maxLength: MAX_CUSTOM_FIELD_VALUE });
 
-/** Custom fields as /v1 sends them: at most 50 keys (the data layer checks the merged result too). */
-export const v1CustomFields = z
+// zod's records never copy a key named `__proto__` to their output (assigning it would replace the
+// object's prototype), yet it is a valid custom-field key, here as in the portal. It crosses the
+// record escaped: a NUL put before it, and before any key that already starts with NUL, so that no
+// two keys meet (a key with a NUL is refused whatever its escape).
+const KEY_ESCAPE = '\0';
+const escapeKey = (key: string) => (key === '__proto__' || key.startsWith(KEY_ESCAPE) ? KEY_ESCAPE + key : key);
+const unescapeKey = (key: string) => (key.startsWith(KEY_ESCAPE) ? key.slice(1) : key);
+const needsEscape = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).some((key) => escapeKey(key) !== key);
+
+const customFieldRecord = z
   .record(z.string(), v1CustomFieldValue)
   .superRefine((fields, ctx) => {
     const keys = Object.keys(fields);
@@ -100,7 +123,7 @@ export const v1CustomFields = z
       ctx.addIssue({ code: 'custom', message: `at most ${MAX_CUSTOM_FIELDS} keys` });
     }
     for (const key of keys.slice(0, MAX_CUSTOM_FIELDS + 1)) {
-      const problem = v1CustomFieldKey.safeParse(key);
+      const problem = v1CustomFieldKey.safeParse(unescapeKey(key)); // the path keeps it escaped, as zod's own do
       if (!problem.success) {
         ctx.addIssue({ code: 'custom', path: [key], message: `key ${problem.error.issues[0]?.message}` });
       }
@@ -111,6 +134,19 @@ export const v1CustomFields = z
     maxProperties: MAX_CUSTOM_FIELDS,
     description: 'Keys of A–Z a–z 0–9 _ - . (1–40); values trimmed, at most 200 characters',
   });
+
+/** Custom fields as /v1 sends them: at most 50 keys (the data layer checks the merged result too). */
+export const v1CustomFields = z
+  .preprocess(
+    (value) =>
+      needsEscape(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeKey(k), v])) : value,
+    customFieldRecord,
+  )
+  .transform((fields) =>
+    Object.keys(fields).some((key) => key.startsWith(KEY_ESCAPE))
+      ? (Object.fromEntries(Object.entries(fields).map(([k, v]) => [unescapeKey(k), v])) as Record<string, string>)
+      : fields,
+  );
 
 /** `entity`: only "customer". */
 export const v1Entity = z
@@ -148,7 +184,8 @@ export interface V1FieldError {
 export function fieldPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, part) => {
     if (typeof part === 'number') return `${out}[${part}]`;
-    return out ? `${out}.${String(part)}` : String(part);
+    const name = typeof part === 'string' ? unescapeKey(part) : String(part); // a custom-field key's value
+    return out ? `${out}.${name}` : name;
   }, '');
 }
 

@@ -40,6 +40,9 @@ export type UpdateCustomerConfigBody = z.output<typeof updateCustomerConfigBody>
 export const MAX_LIST_IDS = 100;
 export const DEFAULT_LIST_LIMIT = 100;
 
+/** A text to match exactly: a NUL is in no stored value (and the database takes none). */
+const queryText = z.string().refine((v) => !v.includes('\0'), 'must not contain NUL characters');
+
 /** A query parameter given as "a,b", repeated, or both: one list. */
 const idList = (item: z.ZodType<string, string>, label: string) =>
   z
@@ -60,13 +63,13 @@ export const listCustomersQuery = z.object({
   customer_ids: idList(v1Uuid, 'customer_ids')
     .optional()
     .meta({ description: 'UUIDs, comma-separated or repeated; at most 100' }),
-  ingest_alias: z.string().optional().meta({ description: 'Exact, case-sensitive match on one alias' }),
+  ingest_alias: queryText.optional().meta({ description: 'Exact, case-sensitive match on one alias' }),
   only_archived: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .transform((v) => v === 'true')
     .default(false)
     .meta({ description: 'true: archived customers only; else active ones only' }),
-  salesforce_account_ids: idList(z.string(), 'salesforce_account_ids')
+  salesforce_account_ids: idList(queryText, 'salesforce_account_ids')
     .optional()
     .meta({ description: 'Exact matches; at most 100' }),
 });

@@ -101,6 +101,58 @@ describe('/v1 request schemas', () => {
     expect(errors(setCustomFieldValuesBody, body(fiftyOne))[0]?.field).toBe('custom_fields');
   });
 
+  it('keeps a custom-field key named __proto__ (a valid key) as an own key, and checks it like any other', () => {
+    const body = (fields: string) =>
+      JSON.parse(`{"entity":"customer","entity_id":"8d3f5c1e-2b7a-4c1d-9e0f-3a6b7c8d9e10","custom_fields":${fields}}`);
+    const parsed = setCustomFieldValuesBody.parse(body('{"__proto__":" eu ","a":"b"}'));
+    expect(Object.entries(parsed.custom_fields)).toEqual([
+      ['__proto__', 'eu'],
+      ['a', 'b'],
+    ]);
+    expect(Object.getPrototypeOf(parsed.custom_fields)).toBe(Object.prototype);
+    expect(
+      JSON.stringify(
+        createCustomerBody.parse(JSON.parse('{"name":"a","custom_fields":{"__proto__":"x"}}')).custom_fields,
+      ),
+    ).toBe('{"__proto__":"x"}');
+    expect(errors(setCustomFieldValuesBody, body(`{"__proto__":"${'v'.repeat(201)}"}`))).toEqual([
+      { field: 'custom_fields.__proto__', message: 'at most 200 characters', code: 'validation_failed' },
+    ]);
+    // A key that is NUL then __proto__ stays a key with a NUL in it: refused, never taken for __proto__.
+    expect(errors(setCustomFieldValuesBody, body('{"\\u0000__proto__":"x"}'))[0]).toMatchObject({
+      field: 'custom_fields.\u0000__proto__',
+      message: expect.stringMatching(/^key /),
+    });
+  });
+
+  it('refuses text that is not valid Unicode (a lone surrogate JSON can spell), naming the field', () => {
+    const lone = JSON.parse('"a\\ud800b"') as string;
+    const id = '8d3f5c1e-2b7a-4c1d-9e0f-3a6b7c8d9e10';
+    const fieldOf = (schema: z.ZodType, input: unknown) => errors(schema, input)[0];
+    const cases: [z.ZodType, unknown, string][] = [
+      [createCustomerBody, { name: lone }, 'name'],
+      [createCustomerBody, { name: 'a', external_id: lone }, 'external_id'],
+      [createCustomerBody, { name: 'a', ingest_aliases: ['ok', lone] }, 'ingest_aliases[1]'],
+      [createCustomerBody, { name: 'a', custom_fields: { k: lone } }, 'custom_fields.k'],
+      [
+        createCustomerBody,
+        { name: 'a', billing_config: { billing_provider_type: 'netsuite', billing_provider_customer_id: lone } },
+        'billing_config.billing_provider_customer_id',
+      ],
+      [setCustomerNameBody, { name: lone }, 'name'],
+      [updateCustomerConfigBody, { salesforce_account_id: lone }, 'salesforce_account_id'],
+      [
+        setBillingConfigurationsBody,
+        { data: [{ customer_id: id, billing_provider: 'netsuite', configuration: { netsuite_customer_id: lone } }] },
+        'data[0].configuration.netsuite_customer_id',
+      ],
+    ];
+    for (const [schema, input, field] of cases) {
+      expect(fieldOf(schema, input), field).toMatchObject({ field, message: expect.stringContaining('Unicode') });
+    }
+    expect(errors(createCustomerBody, { name: 'emoji 😀 ok' })).toEqual([]);
+  });
+
   it('answers entity_not_supported and not_supported with their own codes', () => {
     expect(errors(addCustomFieldKeyBody, { entity: 'contract', key: 'k', enforce_uniqueness: true })[0]?.code).toBe(
       'entity_not_supported',
@@ -165,6 +217,22 @@ describe('/v1 request schemas', () => {
       deliveryMethod: 'direct_to_billing_provider',
       configuration: { stripe_customer_id: 'cus_X1', stripe_collection_method: 'charge_automatically' },
     });
+    // What the portal's schema refuses is named by billing_config's own field.
+    const refused = (config: Record<string, unknown>) =>
+      errors(createCustomerBody, { name: 'a', billing_config: config }).map((e) => e.field);
+    expect(refused({ billing_provider_type: 'stripe', billing_provider_customer_id: 'not-cus' })).toEqual([
+      'billing_config.billing_provider_customer_id',
+    ]);
+    expect(
+      refused({
+        billing_provider_type: 'stripe',
+        billing_provider_customer_id: 'cus_1',
+        stripe_collection_method: 'x',
+      }),
+    ).toEqual(['billing_config.stripe_collection_method']);
+    expect(refused({ billing_provider_type: 'netsuite', billing_provider_customer_id: 'n\0' })).toEqual([
+      'billing_config.billing_provider_customer_id',
+    ]);
   });
 
   it('reads list queries: limit 1–100, lists comma-separated or repeated, at most 100', () => {
@@ -180,6 +248,13 @@ describe('/v1 request schemas', () => {
     expect(q(`customer_ids=${Array(101).fill(a).join(',')}`).success).toBe(false);
     expect(q('only_archived=true').data?.only_archived).toBe(true);
     expect(q('only_archived=yes').success).toBe(false);
+    // A NUL can be in no stored alias or Salesforce account ID: refused, not sent to the database.
+    expect(errors(listCustomersQuery, queryObject(new URLSearchParams('ingest_alias=a%00b')))[0]?.field).toBe(
+      'ingest_alias',
+    );
+    expect(
+      errors(listCustomersQuery, queryObject(new URLSearchParams('salesforce_account_ids=ok,a%00b')))[0]?.field,
+    ).toBe('salesforce_account_ids[1]');
   });
 
   it('fixes each delivery method id as UUIDv5 of its URN', () => {
