@@ -3,19 +3,7 @@
  * writes are in customers-write.ts.
  */
 import 'server-only';
-import {
-  and,
-  arrayContains,
-  asc,
-  eq,
-  getTableColumns,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { cache } from 'react';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
@@ -47,6 +35,7 @@ import type {
   CustomerPage,
   CustomerRow,
 } from '@/lib/validations/customer-rows';
+import { pickColumns } from './columns';
 
 export type { AliasOwner, CustomerCount, CustomerDetail, CustomerIdOwner, CustomerPage, CustomerRow };
 
@@ -359,21 +348,14 @@ const COLUMN_FIELDS = CUSTOMER_FIELD_NAMES.filter(
 );
 
 /** Each field's column: a field of the record without a column of that name does not compile. */
-const recordColumns = (() => {
-  const all = getTableColumns(customers);
-  return Object.fromEntries(COLUMN_FIELDS.map((f) => [f, all[f]])) as { [F in ColumnField]: (typeof all)[F] };
-})();
+const recordColumns = pickColumns(customers, COLUMN_FIELDS);
 
 /** A customer as the detail page and the edit form see it; `lock` holds its row until the transaction ends. */
 export async function loadCustomer(db: Database, id: string, lock = false): Promise<CustomerDetail | null> {
   const query = db
     .select({
       ...recordColumns,
-      id: customers.id,
-      version: customers.version,
-      createdAt: customers.createdAt,
-      updatedAt: customers.updatedAt,
-      archivedAt: customers.archivedAt,
+      ...pickColumns(customers, ['id', 'version', 'createdAt', 'updatedAt', 'archivedAt']),
       pricePlanDisplayName: pricePlans.displayName,
     })
     .from(customers)

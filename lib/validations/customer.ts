@@ -323,6 +323,9 @@ export type CustomerInput = z.output<typeof customerInput>;
 
 export const emptyCustomerForm = mapFields((_, spec) => spec.empty) as CustomerFormValues;
 
+/** A record whose every field is empty (null, [] or {}), as stored: the caller sets its ID and name. */
+export const emptyCustomerRecord = (): CustomerInput => customerInput.parse({ ...emptyCustomerForm, name: 'empty' });
+
 /** Each field's label in the portal (form, conflict view, history). */
 export const CUSTOMER_FIELD_LABELS = mapFields((_, spec) => spec.label) as Record<CustomerField, string>;
 
