@@ -36,10 +36,6 @@ export class ApiKeysPage extends LayoutPage {
     await this.dialog.getByRole('button', { name: 'Create key' }).click();
   }
 
-  get table() {
-    return this.page.getByRole('region', { name: 'API keys' }).getByRole('table');
-  }
-
   row(name: string) {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('cell', { name, exact: true }) });
   }

@@ -15,8 +15,8 @@ export const sidebarLink = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true });
 
 /**
- * A page laid out by the portal's PageLayout (users, API keys, price plans): its address, its
- * level-1 heading, and the toasts it shows.
+ * A portal page that lists things (users, API keys, price plans, customers): its address, its
+ * level-1 heading, its table (in the region named like the page), and the toasts it shows.
  */
 export class LayoutPage {
   constructor(
@@ -25,12 +25,20 @@ export class LayoutPage {
     readonly title: string,
   ) {}
 
-  async open() {
-    return this.page.goto(this.path);
+  async open(search = '') {
+    await this.page.goto(`${this.path}${search}`);
   }
 
   get heading() {
     return this.page.getByRole('heading', { level: 1, name: this.title });
+  }
+
+  get table() {
+    return regionTable(this.page, this.title);
+  }
+
+  get rows() {
+    return bodyRows(this.table);
   }
 
   /** A confirmation toast with this text. */

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { AddDialogParts, bodyRows, LayoutPage, regionTable, sidebarLink } from './portal-parts';
+import { AddDialogParts, LayoutPage, sidebarLink } from './portal-parts';
 
 export interface PricePlanFields {
   key: string;
@@ -22,14 +22,6 @@ export class PricePlansPage extends LayoutPage {
   async openFromSidebar() {
     await sidebarLink(this.page, 'Price plans').click();
     await this.page.waitForURL((url) => url.pathname === '/price-plans');
-  }
-
-  get table() {
-    return regionTable(this.page, 'Price plans');
-  }
-
-  get rows() {
-    return bodyRows(this.table);
   }
 
   /** The row whose Key is exactly `key` (on a phone's card, the cell's name starts with "Key"). */

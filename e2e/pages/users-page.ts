@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { ROLES } from '../../lib/auth/permissions';
 import type { E2ERole } from '../users';
-import { AddDialogParts, bodyRows, LayoutPage, regionTable } from './portal-parts';
+import { AddDialogParts, LayoutPage } from './portal-parts';
 
 export interface UserFields {
   name: string;
@@ -18,14 +18,6 @@ export class UsersPage extends LayoutPage {
 
   constructor(page: Page) {
     super(page, '/users', 'Users');
-  }
-
-  get table() {
-    return regionTable(this.page, 'Users');
-  }
-
-  get rows() {
-    return bodyRows(this.table);
   }
 
   /** The row of the user whose email is exactly `email`. */
