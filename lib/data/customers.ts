@@ -317,11 +317,7 @@ async function readPage(db: Database, filters: CustomerFilters, window?: { end: 
 }
 
 /** One page of customers in the view's sort, filters and search (`exactWindow`: see SEARCH_EXACT_WINDOW). */
-export async function listCustomers(
-  actor: Actor,
-  filters: CustomerFilters,
-  exactWindow = SEARCH_EXACT_WINDOW,
-): Promise<CustomerPage> {
+export async function listCustomers(actor: Actor, filters: CustomerFilters, exactWindow = SEARCH_EXACT_WINDOW) {
   assertCan(actor, 'customers:read');
   const db = await getDb();
   const firstPageOfSearch = filters.q && !(filters.cursor && decodeCursor(filters.cursor, filters.sort));
@@ -353,7 +349,7 @@ export async function listCustomers(
     start,
     nextCursor: hasNext && nextFrom ? cursorAt(filters.sort, nextFrom, (start ?? 0) + shown) : null,
     prevCursor: hasPrev && first ? cursorAt(filters.sort, first, start ?? 0) : null,
-  };
+  } satisfies CustomerPage;
 }
 
 /** Up to this many matches are counted exactly; past it, the planner's estimate is shown. */
