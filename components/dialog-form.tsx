@@ -30,7 +30,8 @@ type DialogFormProps<TValues extends FieldValues, TParsed, TData> = Omit<
 /**
  * A small form of an admin page, in a dialog (`useActionForm`): its message, its fields, then
  * Cancel and the submit button. On success a toast, the page re-rendered from the server, and the
- * dialog closed.
+ * dialog closed. The server's errors go beside the fields named in `defaultValues` unless
+ * `isField` says otherwise.
  */
 export function DialogForm<TValues extends FieldValues, TParsed, TData>({
   label,
@@ -44,6 +45,7 @@ export function DialogForm<TValues extends FieldValues, TParsed, TData>({
 }: DialogFormProps<TValues, TParsed, TData>) {
   const router = useRouter();
   const { form, formId, formMessage, messageRef, onSubmit, pending } = useActionForm<TValues, TParsed, TData>({
+    isField: (path) => path in options.defaultValues,
     ...options,
     onSuccess: (data) => {
       toast.success(typeof doneMessage === 'string' ? doneMessage : doneMessage(data));
@@ -101,16 +103,33 @@ export function FormDialogButton({
   );
 }
 
-/** A page's "Add …" button and the dialog with its form; the title names the button, the dialog and the form. */
+type AddedThing = 'user' | 'price plan';
+
+/**
+ * A page's "Add <thing>" button and the dialog with its form: "Add <thing>" names the button, the
+ * dialog, the form and its submit button; "<Thing> added" is the toast.
+ */
 export function AddDialog<TValues extends FieldValues, TParsed, TData>({
-  title,
+  thing,
   ...form
-}: Omit<DialogFormProps<TValues, TParsed, TData>, 'label' | 'submitLabel' | 'pendingLabel' | 'onDone'> & {
-  title: string;
-}) {
+}: Omit<
+  DialogFormProps<TValues, TParsed, TData>,
+  'label' | 'submitLabel' | 'pendingLabel' | 'onDone' | 'failure' | 'doneMessage'
+> & { thing: AddedThing }) {
+  const title = `Add ${thing}`;
   return (
     <FormDialogButton title={title}>
-      {(close) => <DialogForm label={title} submitLabel={title} pendingLabel="Adding…" onDone={close} {...form} />}
+      {(close) => (
+        <DialogForm
+          label={title}
+          submitLabel={title}
+          pendingLabel="Adding…"
+          failure={`The ${thing} could not be added`}
+          doneMessage={`${thing[0]!.toUpperCase()}${thing.slice(1)} added`}
+          onDone={close}
+          {...form}
+        />
+      )}
     </FormDialogButton>
   );
 }

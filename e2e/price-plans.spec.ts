@@ -36,16 +36,16 @@ test.describe('price plans', () => {
     await expect(plans.cell(key, 'Display name')).toHaveText(`Growth ${key}`);
     await expect(plans.cell(key, 'Description')).toHaveText('Billed monthly in arrears.');
     await expect(plans.cell(key, 'Customers')).toHaveText('0');
-    await expect(plans.dialog).toBeHidden();
-    await expect(plans.addButton).toBeFocused();
+    await expect(plans.adding.dialog).toBeHidden();
+    await expect(plans.adding.button).toBeFocused();
     // Opened again, it starts empty.
-    await plans.addButton.click();
-    await expect(plans.field('Key')).toHaveValue('');
-    await expect(plans.field('Display name')).toHaveValue('');
-    await expect(plans.field('Description')).toHaveValue('');
-    await expect(plans.formAlert).toBeEmpty();
+    await plans.adding.button.click();
+    await expect(plans.adding.field('Key')).toHaveValue('');
+    await expect(plans.adding.field('Display name')).toHaveValue('');
+    await expect(plans.adding.field('Description')).toHaveValue('');
+    await expect(plans.adding.alert).toBeEmpty();
     await page.keyboard.press('Escape');
-    await expect(plans.dialog).toBeHidden();
+    await expect(plans.adding.dialog).toBeHidden();
 
     await page.reload();
     await expect(plans.row(key)).toHaveCount(1);
@@ -54,14 +54,14 @@ test.describe('price plans', () => {
   test('a blank form shows what is required next to each field, without a round trip', async ({ page }) => {
     const plans = new PricePlansPage(page);
     await plans.open();
-    await plans.addButton.click();
-    await plans.submit.click();
+    await plans.adding.button.click();
+    await plans.adding.submit.click();
 
-    await expect(plans.formAlert).toHaveText('Some fields need attention.');
-    await expect(plans.field('Key')).toHaveAttribute('aria-invalid', 'true');
-    await expect(plans.field('Key')).toHaveAccessibleDescription(/Key is required/);
-    await expect(plans.field('Display name')).toHaveAccessibleDescription(/Display name is required/);
-    await expect(plans.field('Description')).toHaveAttribute('aria-invalid', 'false');
+    await expect(plans.adding.alert).toHaveText('Some fields need attention.');
+    await expect(plans.adding.field('Key')).toHaveAttribute('aria-invalid', 'true');
+    await expect(plans.adding.field('Key')).toHaveAccessibleDescription(/Key is required/);
+    await expect(plans.adding.field('Display name')).toHaveAccessibleDescription(/Display name is required/);
+    await expect(plans.adding.field('Description')).toHaveAttribute('aria-invalid', 'false');
   });
 
   test('a key taken in another case is refused next to Key, with everything typed kept', async ({ page }) => {
@@ -72,15 +72,15 @@ test.describe('price plans', () => {
 
     await plans.add({ key: key.toUpperCase(), displayName: 'Scale again', description: 'Should not be saved.' });
 
-    await expect(plans.formAlert).toHaveText('Not saved: the key is already taken.');
-    await expect(plans.field('Key')).toHaveAttribute('aria-invalid', 'true');
-    await expect(plans.field('Key')).toHaveAccessibleDescription(
+    await expect(plans.adding.alert).toHaveText('Not saved: the key is already taken.');
+    await expect(plans.adding.field('Key')).toHaveAttribute('aria-invalid', 'true');
+    await expect(plans.adding.field('Key')).toHaveAccessibleDescription(
       new RegExp(`This key is already taken by “${key}” \\(keys are compared ignoring case\\)`),
     );
-    await expect(plans.field('Key')).toBeFocused();
-    await expect(plans.field('Key')).toHaveValue(key.toUpperCase());
-    await expect(plans.field('Display name')).toHaveValue('Scale again');
-    await expect(plans.field('Description')).toHaveValue('Should not be saved.');
+    await expect(plans.adding.field('Key')).toBeFocused();
+    await expect(plans.adding.field('Key')).toHaveValue(key.toUpperCase());
+    await expect(plans.adding.field('Display name')).toHaveValue('Scale again');
+    await expect(plans.adding.field('Description')).toHaveValue('Should not be saved.');
     await expect(plans.addedNotice).toHaveCount(0);
     await expect(plans.row(key.toUpperCase())).toHaveCount(0);
   });
@@ -92,7 +92,7 @@ test.describe('price plans', () => {
     await expectNoAxeViolations(page);
 
     await plans.add({ key: '_bad key', displayName: '' });
-    await expect(plans.field('Key')).toHaveAttribute('aria-invalid', 'true');
+    await expect(plans.adding.field('Key')).toHaveAttribute('aria-invalid', 'true');
     await expectNoAxeViolations(page);
   });
 });
@@ -214,7 +214,7 @@ test.describe('editing and archiving price plans', () => {
     await plans.open();
     await expect(plans.row('growth')).toHaveCount(1);
     await expect(plans.customersLink('growth')).toBeVisible();
-    await expect(plans.addButton).toHaveCount(0);
+    await expect(plans.adding.button).toHaveCount(0);
     await expect(plans.editButton('growth')).toHaveCount(0);
     await expect(plans.archiveButton('growth')).toHaveCount(0);
     await context.close();

@@ -57,11 +57,11 @@ test.describe('the users page', () => {
     const users = new UsersPage(page);
     const user = newUser('Viewer');
     await users.open();
-    await expect(users.addDialog).toBeHidden();
+    await expect(users.adding.dialog).toBeHidden();
     await users.add(user);
 
     await expect(users.addedNotice).toBeVisible();
-    await expect(users.addDialog).toBeHidden();
+    await expect(users.adding.dialog).toBeHidden();
     await expect(users.row(user.email)).toContainText(user.name);
     await expect(users.row(user.email)).toContainText('Active');
 
@@ -90,22 +90,22 @@ test.describe('the users page', () => {
   test('the add dialog checks its fields without a round trip and keeps what was typed', async ({ page }) => {
     const users = new UsersPage(page);
     await users.open();
-    await users.addButton.click();
-    await expect(users.addDialog).toBeVisible();
-    await expect(users.addField('Name')).toBeFocused();
-    await users.addField('Name').fill('Only a name');
-    await users.addField('Password').fill('short');
-    await users.addSubmit.click();
+    await users.adding.button.click();
+    await expect(users.adding.dialog).toBeVisible();
+    await expect(users.adding.field('Name')).toBeFocused();
+    await users.adding.field('Name').fill('Only a name');
+    await users.adding.field('Password').fill('short');
+    await users.adding.submit.click();
 
-    await expect(users.addForm.getByRole('alert')).toHaveText('Some fields need attention.');
-    await expect(users.addField('Email')).toHaveAccessibleDescription(/Email is required/);
-    await expect(users.addField('Password')).toHaveAccessibleDescription(/Use at least 10 characters/);
-    await expect(users.addField('Name')).toHaveValue('Only a name');
+    await expect(users.adding.form.getByRole('alert')).toHaveText('Some fields need attention.');
+    await expect(users.adding.field('Email')).toHaveAccessibleDescription(/Email is required/);
+    await expect(users.adding.field('Password')).toHaveAccessibleDescription(/Use at least 10 characters/);
+    await expect(users.adding.field('Name')).toHaveValue('Only a name');
     await expectNoAxeViolations(page);
 
     await page.keyboard.press('Escape');
-    await expect(users.addDialog).toBeHidden();
-    await expect(users.addButton).toBeFocused();
+    await expect(users.adding.dialog).toBeHidden();
+    await expect(users.adding.button).toBeFocused();
   });
 
   test('shows when each user last signed in', async ({ page, browser }) => {
@@ -195,8 +195,8 @@ test.describe('the users page', () => {
       await expectNoSidewaysScroll(page, width);
       await expectNoAxeViolations(page);
 
-      await users.addButton.click();
-      await expect(users.addDialog).toBeVisible();
+      await users.adding.button.click();
+      await expect(users.adding.dialog).toBeVisible();
       await expectNoSidewaysScroll(page, width);
       await expectNoAxeViolations(page);
     });

@@ -11,17 +11,38 @@ export function Th({ className, ...props }: ComponentProps<'th'>) {
 export const theadClass =
   'border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase';
 
+/** A `StackedTable` column: its heading, or `{ label, hidden }` for one only screen readers hear (e.g. "Actions"). */
+export type Column = string | { label: string; hidden?: boolean; className?: string };
+
 /**
  * A table that is a table from the md breakpoint up and a card per row below it (each cell then
  * shows its column's name, see `StackedCell`). The roles are spelled out (role="table", "row",
- * "cell") because a table laid out as blocks loses them in some browsers. `head` is its `Th`s.
+ * "cell") because a table laid out as blocks loses them in some browsers.
  */
-export function StackedTable({ label, head, children }: { label: string; head: ReactNode; children: ReactNode }) {
+export function StackedTable({
+  label,
+  columns,
+  children,
+}: {
+  label: string;
+  columns: ReadonlyArray<Column | false>;
+  children: ReactNode;
+}) {
   return (
     <section aria-label={label} className={cardClass()}>
       <table role="table" className="block w-full text-left text-sm md:table">
         <thead role="rowgroup" className={cn('sr-only md:not-sr-only md:table-header-group', theadClass)}>
-          <tr role="row">{head}</tr>
+          <tr role="row">
+            {columns.map((column) => {
+              if (column === false) return null;
+              const { label, hidden, className } = typeof column === 'string' ? { label: column } : column;
+              return (
+                <Th key={label} className={cn('whitespace-nowrap', className)}>
+                  {hidden ? <span className="sr-only">{label}</span> : label}
+                </Th>
+              );
+            })}
+          </tr>
         </thead>
         <tbody role="rowgroup" className="block divide-y divide-slate-200 md:table-row-group md:divide-slate-100">
           {children}

@@ -1,16 +1,10 @@
 import type { Page } from '@playwright/test';
-import { toast } from './toasts';
+import { LayoutPage } from './portal-parts';
 
 /** The API keys page (admins only): the keys, "Create API key" and "Revoke". */
-export class ApiKeysPage {
-  constructor(readonly page: Page) {}
-
-  async open() {
-    return this.page.goto('/api-keys');
-  }
-
-  get heading() {
-    return this.page.getByRole('heading', { level: 1, name: 'API keys' });
+export class ApiKeysPage extends LayoutPage {
+  constructor(page: Page) {
+    super(page, '/api-keys', 'API keys');
   }
 
   get createButton() {
@@ -31,7 +25,7 @@ export class ApiKeysPage {
   }
 
   get createdNotice() {
-    return toast(this.page, 'API key created');
+    return this.toast('API key created');
   }
 
   /** Fills in the dialog and creates the key; the dialog then shows it. */
@@ -40,10 +34,6 @@ export class ApiKeysPage {
     await this.dialog.getByLabel('Name').fill(name);
     await this.dialog.getByLabel('Role').selectOption({ label: role });
     await this.dialog.getByRole('button', { name: 'Create key' }).click();
-  }
-
-  get table() {
-    return this.page.getByRole('region', { name: 'API keys' }).getByRole('table');
   }
 
   row(name: string) {

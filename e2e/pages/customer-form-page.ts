@@ -273,6 +273,22 @@ export class CustomerFormPage {
 
   // ——— filling ———
 
+  /** Adds a row of a two-box list (mappings, custom fields) for each pair, after the rows it has. */
+  private async addPairRows(
+    pairs: [string, string][],
+    rows: Locator,
+    addButton: Locator,
+    boxes: (n: number) => [Locator, Locator],
+  ) {
+    const start = await rows.count();
+    for (const [i, [first, second]] of pairs.entries()) {
+      await addButton.click();
+      const [firstBox, secondBox] = boxes(start + i + 1);
+      await firstBox.fill(first);
+      await secondBox.fill(second);
+    }
+  }
+
   async fill(c: CustomerFields) {
     await this.field('ID').fill(c.id);
     if (c.name !== undefined) await this.field('Name').fill(c.name);
@@ -311,22 +327,16 @@ export class CustomerFormPage {
         await this.alias(start + i + 1).fill(alias);
       }
     }
-    if (c.mappings?.length) {
-      const start = await this.mappingRows.count();
-      for (const [i, m] of c.mappings.entries()) {
-        await this.addMapping.click();
-        await this.mappingLabel(start + i + 1).fill(m.label);
-        await this.mappingRegex(start + i + 1).fill(m.regex);
-      }
-    }
-    if (c.customFields?.length) {
-      const start = await this.customFieldRows.count();
-      for (const [i, f] of c.customFields.entries()) {
-        await this.addCustomField.click();
-        await this.customFieldKey(start + i + 1).fill(f.key);
-        await this.customFieldValue(start + i + 1).fill(f.value);
-      }
-    }
+    const mappings = (c.mappings ?? []).map((m): [string, string] => [m.label, m.regex]);
+    await this.addPairRows(mappings, this.mappingRows, this.addMapping, (n) => [
+      this.mappingLabel(n),
+      this.mappingRegex(n),
+    ]);
+    const customFields = (c.customFields ?? []).map((f): [string, string] => [f.key, f.value]);
+    await this.addPairRows(customFields, this.customFieldRows, this.addCustomField, (n) => [
+      this.customFieldKey(n),
+      this.customFieldValue(n),
+    ]);
     for (const provider of c.billingProviders ?? []) {
       await this.addProvider(provider.provider);
       await this.fillProvider(provider);

@@ -1,15 +1,13 @@
 import type { Page } from '@playwright/test';
-import { bodyRows, regionTable, sidebarLink } from './portal-parts';
+import { LayoutPage, sidebarLink } from './portal-parts';
 
 // The Name cell also shows the email, under the name.
 const COLUMNS = ['ID', 'Name', 'Status', 'Price plan', 'Tags', 'Ingest aliases', 'Last usage', 'Created'] as const;
 
 /** The customers list: a table of ID, Name (and email), status, plan, tags, ingest aliases, last usage and created time, in pages. */
-export class CustomersListPage {
-  constructor(readonly page: Page) {}
-
-  async open(search = '') {
-    await this.page.goto(`/customers${search}`);
+export class CustomersListPage extends LayoutPage {
+  constructor(page: Page) {
+    super(page, '/customers', 'Customers');
   }
 
   /** Goes to the list the way a person does: the sidebar's "Customers" link. */
@@ -23,14 +21,6 @@ export class CustomersListPage {
         .click();
     }
     await this.page.waitForURL((url) => url.pathname === '/customers');
-  }
-
-  get table() {
-    return regionTable(this.page, 'Customers');
-  }
-
-  get rows() {
-    return bodyRows(this.table);
   }
 
   /** The row whose ID is exactly `id`. */

@@ -1,6 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { toast } from './toasts';
-import { bodyRows, regionTable, sidebarLink } from './portal-parts';
+import { AddDialogParts, LayoutPage, sidebarLink } from './portal-parts';
 
 export interface PricePlanFields {
   key: string;
@@ -12,25 +11,17 @@ export interface PricePlanFields {
  * The price plans page: a table of Key, Display name, Description and Customers (a link to them),
  * each plan's Edit and Archive, and the "Add price plan" dialog.
  */
-export class PricePlansPage {
-  constructor(readonly page: Page) {}
+export class PricePlansPage extends LayoutPage {
+  readonly adding = new AddDialogParts<'Key' | 'Display name' | 'Description'>(this.page, 'Add price plan');
 
-  async open() {
-    await this.page.goto('/price-plans');
+  constructor(page: Page) {
+    super(page, '/price-plans', 'Price plans');
   }
 
   /** Goes to the page the way a person does: the sidebar's "Price plans" link. */
   async openFromSidebar() {
     await sidebarLink(this.page, 'Price plans').click();
     await this.page.waitForURL((url) => url.pathname === '/price-plans');
-  }
-
-  get table() {
-    return regionTable(this.page, 'Price plans');
-  }
-
-  get rows() {
-    return bodyRows(this.table);
   }
 
   /** The row whose Key is exactly `key` (on a phone's card, the cell's name starts with "Key"). */
@@ -75,52 +66,21 @@ export class PricePlansPage {
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
   }
 
-  /** A confirmation toast with this text. */
-  toast(text: string | RegExp) {
-    return toast(this.page, text);
-  }
-
-  /** The page's "Add price plan" button, which opens the dialog. */
-  get addButton() {
-    return this.page.getByRole('main').getByRole('button', { name: 'Add price plan', exact: true });
-  }
-
-  get dialog() {
-    return this.page.getByRole('dialog', { name: 'Add price plan' });
-  }
-
-  get form() {
-    return this.dialog.getByRole('form', { name: 'Add price plan' });
-  }
-
-  field(label: 'Key' | 'Display name' | 'Description') {
-    return this.form.getByLabel(label, { exact: true });
-  }
-
-  get submit() {
-    return this.form.getByRole('button', { name: 'Add price plan' });
-  }
-
-  /** The form's own alert (Next's route announcer is an alert too). */
-  get formAlert() {
-    return this.form.getByRole('alert');
-  }
-
   get addedNotice() {
     return this.toast('Price plan added');
   }
 
   /** Opens the "Add price plan" dialog unless it is open, and fills it. */
   async fill(p: PricePlanFields) {
-    if (!(await this.dialog.isVisible())) await this.addButton.click();
-    await this.field('Key').fill(p.key);
-    await this.field('Display name').fill(p.displayName);
-    if (p.description !== undefined) await this.field('Description').fill(p.description);
+    if (!(await this.adding.dialog.isVisible())) await this.adding.button.click();
+    await this.adding.field('Key').fill(p.key);
+    await this.adding.field('Display name').fill(p.displayName);
+    if (p.description !== undefined) await this.adding.field('Description').fill(p.description);
   }
 
   async add(p: PricePlanFields) {
     await this.fill(p);
-    await this.submit.click();
+    await this.adding.submit.click();
   }
 
   /** Adds the plan and waits for its row. */

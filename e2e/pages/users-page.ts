@@ -1,8 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { ROLES } from '../../lib/auth/permissions';
 import type { E2ERole } from '../users';
-import { toast } from './toasts';
-import { bodyRows, regionTable } from './portal-parts';
+import { AddDialogParts, LayoutPage } from './portal-parts';
 
 export interface UserFields {
   name: string;
@@ -14,23 +13,11 @@ export interface UserFields {
 export const ROLE_LABELS: Record<E2ERole, UserFields['role']> = ROLES;
 
 /** The users page (admins only): the table of users, "Add user" and "Set password" dialogs. */
-export class UsersPage {
-  constructor(readonly page: Page) {}
+export class UsersPage extends LayoutPage {
+  readonly adding = new AddDialogParts<'Name' | 'Email' | 'Role' | 'Password'>(this.page, 'Add user');
 
-  async open() {
-    return this.page.goto('/users');
-  }
-
-  get heading() {
-    return this.page.getByRole('heading', { level: 1, name: 'Users' });
-  }
-
-  get table() {
-    return regionTable(this.page, 'Users');
-  }
-
-  get rows() {
-    return bodyRows(this.table);
+  constructor(page: Page) {
+    super(page, '/users', 'Users');
   }
 
   /** The row of the user whose email is exactly `email`. */
@@ -75,44 +62,18 @@ export class UsersPage {
     return this.row(email).getByRole('alert');
   }
 
-  /** A confirmation toast with this text. */
-  toast(text: string | RegExp) {
-    return toast(this.page, text);
-  }
-
-  /** The page's "Add user" button, which opens the dialog. */
-  get addButton() {
-    return this.page.getByRole('main').getByRole('button', { name: 'Add user', exact: true });
-  }
-
-  get addDialog() {
-    return this.page.getByRole('dialog', { name: 'Add user' });
-  }
-
-  get addForm() {
-    return this.addDialog.getByRole('form', { name: 'Add user' });
-  }
-
-  addField(label: 'Name' | 'Email' | 'Role' | 'Password') {
-    return this.addForm.getByLabel(label, { exact: true });
-  }
-
-  get addSubmit() {
-    return this.addForm.getByRole('button', { name: 'Add user' });
-  }
-
   get addedNotice() {
     return this.toast('User added');
   }
 
   /** Opens "Add user", fills it and submits; the caller checks the outcome. */
   async add(user: UserFields) {
-    await this.addButton.click();
-    await this.addField('Name').fill(user.name);
-    await this.addField('Email').fill(user.email);
-    await this.addField('Role').selectOption({ label: user.role });
-    await this.addField('Password').fill(user.password);
-    await this.addSubmit.click();
+    await this.adding.button.click();
+    await this.adding.field('Name').fill(user.name);
+    await this.adding.field('Email').fill(user.email);
+    await this.adding.field('Role').selectOption({ label: user.role });
+    await this.adding.field('Password').fill(user.password);
+    await this.adding.submit.click();
   }
 
   /** Adds the user and waits for its row. */

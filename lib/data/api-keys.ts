@@ -8,6 +8,7 @@ import { assertCan, ROLE_NAMES, type Actor, type Role } from '@/lib/auth/permiss
 import { API_KEY_PATTERN, type ApiKeyInput, type ApiKeyRow } from '@/lib/validations/api-key';
 import { recordAudit } from './audit';
 import { whenAvailable } from './db-errors';
+import { pickColumns } from './columns';
 import { inTransaction } from './transaction';
 
 export type { ApiKeyRow } from '@/lib/validations/api-key';
@@ -79,16 +80,9 @@ export async function listApiKeys(actor: Actor): Promise<ApiKeyRow[]> {
   assertCan(actor, 'users:manage');
   const db = await getDb();
   const rows = await db
-    .select({
-      id: apiKeys.id,
-      name: apiKeys.name,
-      role: apiKeys.role,
-      prefix: apiKeys.prefix,
-      createdByEmail: apiKeys.createdByEmail,
-      createdAt: apiKeys.createdAt,
-      lastUsedAt: apiKeys.lastUsedAt,
-      revokedAt: apiKeys.revokedAt,
-    })
+    .select(
+      pickColumns(apiKeys, ['id', 'name', 'role', 'prefix', 'createdByEmail', 'createdAt', 'lastUsedAt', 'revokedAt']),
+    )
     .from(apiKeys)
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
   return rows.map((r) => ({

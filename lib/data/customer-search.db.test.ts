@@ -264,6 +264,52 @@ describe(`customer search on ${driver}`, () => {
     expect((await search(`ext-${run}-42`, { status: 'active' })).exact).toEqual([]);
   });
 
+  it('an exact match looks for other matches in a window of the view first; paging on finds the same rows', async () => {
+    // Its own key, not `run`: the other tests count what `run` finds.
+    const key = `zw${randomUUID().slice(0, 6)}`;
+    const term = `win-${key}`;
+    const made = [
+      await insertCustomer(editor, customerValues({ name: `w0_${key}`, ingestAliases: [{ value: term }] })),
+    ];
+    for (let i = 1; i <= 7; i++) {
+      made.push(
+        await insertCustomer(
+          editor,
+          customerValues({ name: `w${i}_${key}`, ingestAliases: [{ value: `${term}-${i}` }] }),
+        ),
+      );
+    }
+    if (made.some((m) => !m.ok)) throw new Error('setup failed');
+    const collect = async (q: string, change: Partial<Record<keyof CustomerFilters, string>>, exactWindow?: number) => {
+      const filters = customerFilters.parse({ q, status: 'all', limit: '3', ...change });
+      const first = await listCustomers(editor, filters, exactWindow);
+      const rest = [...first.items];
+      for (let cursor = first.nextCursor, guard = 0; cursor && guard < 5000; guard++) {
+        const page = await listCustomers(editor, { ...filters, cursor }, exactWindow);
+        rest.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      return { exact: first.exactMatches.map((r) => r.name), firstPage: first.items, rest: rest.map((r) => r.name) };
+    };
+    for (const change of [{}, { sort: 'id', order: 'asc' }, { sort: 'name', order: 'desc' }]) {
+      const whole = await collect(term, change); // the window (2,000 rows) holds every test row
+      expect(whole.exact).toEqual([`w0_${key}`]);
+      expect([...whole.rest].sort()).toEqual(Array.from({ length: 7 }, (_, i) => `w${i + 1}_${key}`));
+      // A window of 4 rows: the exact match still comes first, the first page holds only matches
+      // among the view's first 4 rows, and paging on finds the same rows in the same order.
+      const windowed = await collect(term, change, 4);
+      expect(windowed.exact).toEqual([`w0_${key}`]);
+      expect(windowed.rest).toEqual(whole.rest);
+      const firstFour = await listCustomers(editor, customerFilters.parse({ status: 'all', limit: '4', ...change }));
+      const inWindow = new Set(firstFour.items.map((r) => r.id));
+      expect(windowed.firstPage.every((r) => inWindow.has(r.id))).toBe(true);
+    }
+    // No exact match: the window plays no part, the pages are the same.
+    const partial = `${term}-`;
+    expect((await collect(partial, {}, 4)).rest).toEqual((await collect(partial, {})).rest);
+    expect((await collect(partial, {}, 4)).exact).toEqual([]);
+  });
+
   it(`finds the first ${SEARCHABLE_ALIASES} aliases by part of them, and every alias whole`, async () => {
     const aliases = Array.from({ length: SEARCHABLE_ALIASES + 10 }, (_, i) => ({ value: `many-${run}-${i}-end` }));
     const made = await insertCustomer(editor, customerValues({ name: `many_${run}`, ingestAliases: aliases }));

@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db';
-import { writeCustomerChildren } from '@/db/customer-children';
+import { writeCustomerChildren, type CustomerChildren } from '@/db/customer-children';
 import { customers } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-result';
@@ -150,6 +150,47 @@ export function customerColumns(input: CustomerInput) {
   return fields;
 }
 
+/**
+ * Writes a change of a customer (the portal's edit form, a /v1 write), in the caller's
+ * transaction: the row's columns named in `record` with a new version, the child rows named in
+ * `children` (default: those in `record`), and the audit entry. With `expectedVersion`, only if the
+ * row still has that version: the new version, or null when it has moved on.
+ */
+export async function writeCustomerChange(
+  tx: Database,
+  actor: Actor,
+  id: string,
+  change: {
+    record: Partial<CustomerInput>;
+    children?: CustomerChildren;
+    label: string;
+    changes: ReturnType<typeof diffRecords>;
+    expectedVersion?: number;
+  },
+): Promise<number | null> {
+  const versionMatches =
+    change.expectedVersion === undefined ? undefined : eq(customers.version, change.expectedVersion);
+  const [row] = await tx
+    .update(customers)
+    .set({
+      ...customerColumns(change.record as CustomerInput),
+      version: sql`${customers.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(customers.id, id), versionMatches))
+    .returning({ version: customers.version });
+  if (!row) return null;
+  await writeCustomerChildren(tx, id, change.children ?? change.record);
+  await recordAudit(tx, actor, {
+    action: 'customer.update',
+    entityType: 'customer',
+    entityId: id,
+    entityLabel: change.label,
+    changes: change.changes,
+  });
+  return row.version;
+}
+
 /** Creates a customer with its aliases and billing providers in one transaction. */
 export async function insertCustomer(
   actor: Actor,
@@ -211,21 +252,14 @@ export async function updateCustomer(
       }
       const changes = diffRecords(auditable(before), auditable(input), CUSTOMER_LIST_FIELDS);
       if (changes.length === 0) return { version: before.version, unchanged: true as const };
-      const [row] = await tx
-        .update(customers)
-        .set({ ...customerColumns(input), version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
-        .where(and(eq(customers.id, id), eq(customers.version, expectedVersion)))
-        .returning({ version: customers.version });
-      if (!row) throw new VersionConflict();
-      await writeCustomerChildren(tx, id, input);
-      await recordAudit(tx, actor, {
-        action: 'customer.update',
-        entityType: 'customer',
-        entityId: id,
-        entityLabel: input.name,
+      const version = await writeCustomerChange(tx, actor, id, {
+        record: input,
+        label: input.name,
         changes,
+        expectedVersion,
       });
-      return { version: row.version };
+      if (version === null) throw new VersionConflict();
+      return { version };
     });
     if (saved === null) return null;
     return ok({ id, ...saved });

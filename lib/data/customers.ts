@@ -3,19 +3,7 @@
  * writes are in customers-write.ts.
  */
 import 'server-only';
-import {
-  and,
-  arrayContains,
-  asc,
-  eq,
-  getTableColumns,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, arrayContains, asc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { cache } from 'react';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
@@ -48,6 +36,7 @@ import type {
   CustomerPage,
   CustomerRow,
 } from '@/lib/validations/customer-rows';
+import { pickColumns } from './columns';
 
 export type { AliasOwner, CustomerCount, CustomerDetail, CustomerIdOwner, CustomerPage, CustomerRow };
 
@@ -210,14 +199,17 @@ const toCustomerRow = (r: ListedRow & { sortKey: string }): CustomerRow => ({
   lastUsageAt: iso(r.lastUsageAt),
 });
 
-function cursorKey(sort: CustomerSort, row: ListedRow & { sortKey: string }): string {
+/** A row's place in the view's order: its sort key (as a cursor holds it) and id. */
+type Position = { id: string; createdAt: Date; sortKey: string; lastUsageAt?: Date | null };
+
+function cursorValue(sort: CustomerSort, row: Position): string {
   if (sort === 'created') return row.createdAt.toISOString();
   if (sort === 'usage') return row.lastUsageAt?.toISOString() ?? NO_USAGE;
   return row.sortKey;
 }
 
-const cursorAt = (sort: CustomerSort, row: ListedRow & { sortKey: string }, offset: number) =>
-  encodeCursor(sort, cursorKey(sort, row), row.id, offset);
+const cursorAt = (sort: CustomerSort, row: Position, offset: number) =>
+  encodeCursor(sort, cursorValue(sort, row), row.id, offset);
 
 /**
  * How a search's page is read, chosen from a probe of the search itself rather than left to the
@@ -342,23 +334,61 @@ async function readUsagePage(db: Database, filters: CustomerFilters) {
 }
 
 /**
+ * When a search names customers exactly (ID, external ID or an ingest alias), the first page looks
+ * for its other matches only among the view's first SEARCH_EXACT_WINDOW rows, walking the sort's
+ * index: an alias such as acme-370000-prod is made of trigrams most rows share, and the trigram
+ * index would read their long posting lists (tens of ms at 1,000,000 customers) to find the few
+ * rows that hold it. The page's Next goes on from the window's last row, with the full search.
+ */
+export const SEARCH_EXACT_WINDOW = 2000;
+
+/** The last row of the view's first SEARCH_EXACT_WINDOW (search aside), or null if the view is shorter. */
+async function searchWindowEnd(
+  db: Database,
+  filters: CustomerFilters,
+  sort: keyof typeof SORT_KEYS,
+  size: number,
+): Promise<Position | null> {
+  const { key } = SORT_KEYS[sort];
+  const direction = filters.order === 'desc' ? sql`desc` : sql`asc`;
+  const [end] = await db
+    .select({ id: customers.id, createdAt: customers.createdAt, sortKey: sql<string>`${key}::text` })
+    .from(customers)
+    .where(and(...filterConditions(filters)))
+    .orderBy(sql`${key} ${direction}`, sql`${customers.id} ${direction}`)
+    .offset(size - 1)
+    .limit(1);
+  return end ?? null;
+}
+
+/**
  * The query for one page of the list (without running it), by keyset on (sort key, id): a deep
  * page costs what the first does, and rows added meanwhile never shift a page. Exact matches of
  * a search are left out here; the first page shows them above the rest. With a `plan` (see
- * SearchPlan) the search is read that way; without one the planner picks.
+ * SearchPlan) the search is read that way; without one the planner picks. With `until`, the page
+ * stops at that row (see SEARCH_EXACT_WINDOW).
  */
-export function customerPageQuery(db: Database, filters: CustomerFilters, plan: SearchPlan | null = null) {
+export function customerPageQuery(
+  db: Database,
+  filters: CustomerFilters,
+  plan: SearchPlan | null = null,
+  until: Position | null = null,
+) {
   const { sort, order } = filters;
   if (sort === 'usage') throw new Error('The usage sort is read in two parts, by readUsagePage.');
   const { key, cast } = SORT_KEYS[sort];
   const cursor = filters.cursor ? decodeCursor(filters.cursor, sort) : null;
   const backwards = cursor !== null && filters.dir === 'prev';
   const where = viewConditions(filters, plan);
+  const position = sql`(${key}, ${customers.id})`;
   if (cursor) {
     const ascending = (order === 'asc') !== backwards;
-    const position = sql`(${key}, ${customers.id})`;
     const at = sql`(${cursor[0]}::${cast}, ${cursor[1]}::uuid)`;
     where.push(ascending ? sql`${position} > ${at}` : sql`${position} < ${at}`);
+  }
+  if (until) {
+    const at = sql`(${cursorValue(sort, until)}::${cast}, ${until.id}::uuid)`;
+    where.push(order === 'asc' ? sql`${position} <= ${at}` : sql`${position} >= ${at}`);
   }
   const descending = (order === 'desc') !== backwards;
   const direction = descending ? sql`desc` : sql`asc`;
@@ -375,8 +405,11 @@ export function customerPageQuery(db: Database, filters: CustomerFilters, plan: 
   };
 }
 
-/** A page of the list as listCustomers reads it: for a search, the probe and the page in one transaction. */
-async function readPage(db: Database, filters: CustomerFilters) {
+/**
+ * A page of the list as listCustomers reads it: for a search, the probe and the page in one
+ * transaction; `window` for the first page of a search that matched exactly (SEARCH_EXACT_WINDOW).
+ */
+async function readPage(db: Database, filters: CustomerFilters, window?: { end: Position | null }) {
   if (filters.sort === 'usage') return readUsagePage(db, filters);
   if (!filters.q) {
     const page = customerPageQuery(db, filters);
@@ -384,32 +417,36 @@ async function readPage(db: Database, filters: CustomerFilters) {
   }
   return db.transaction(async (t) => {
     const tx = t as unknown as Database;
-    const plan = await probeSearch(tx, filters.q!);
-    const page = customerPageQuery(tx, filters, plan);
+    const plan = window ? ({ kind: 'walk' } as const) : await probeSearch(tx, filters.q!);
+    const page = customerPageQuery(tx, filters, plan, window?.end);
     return { ...page, rows: await page.query };
   });
 }
 
-/** One page of customers in the view's sort, filters and search. */
-export async function listCustomers(actor: Actor, filters: CustomerFilters): Promise<CustomerPage> {
+/** One page of customers in the view's sort, filters and search (`exactWindow`: see SEARCH_EXACT_WINDOW). */
+export async function listCustomers(actor: Actor, filters: CustomerFilters, exactWindow = SEARCH_EXACT_WINDOW) {
   assertCan(actor, 'customers:read');
   const db = await getDb();
   const firstPageOfSearch = filters.q && !(filters.cursor && decodeCursor(filters.cursor, filters.sort));
-  const [{ backwards, hasCursor, offset, rows }, exact] = await Promise.all([
-    readPage(db, filters),
-    firstPageOfSearch
-      ? rowsQuery(db, filters.sort)
-          .where(and(sql`${customers.id} in ${exactMatchIds(filters.q!)}`, ...filterConditions(filters)))
-          .orderBy(asc(customers.name))
-      : [],
-  ]);
+  const exact = firstPageOfSearch
+    ? await rowsQuery(db, filters.sort)
+        .where(and(sql`${customers.id} in ${exactMatchIds(filters.q!)}`, ...filterConditions(filters)))
+        .orderBy(asc(customers.name))
+    : [];
+  // The usage sort reads its own two parts (readUsagePage), without a window.
+  const windowed = exact.length > 0 && filters.sort !== 'usage' ? filters.sort : null;
+  const window = windowed ? { end: await searchWindowEnd(db, filters, windowed, exactWindow) } : undefined;
+  const { backwards, hasCursor, offset, rows } = await readPage(db, filters, window);
 
   const hasMore = rows.length > filters.limit;
   const pageRows = rows.slice(0, filters.limit);
   if (backwards) pageRows.reverse();
   const first = pageRows[0];
   const last = pageRows[pageRows.length - 1];
-  const hasNext = backwards ? true : hasMore;
+  // A page that ends at the window's end without filling up goes on from there.
+  const windowEnd = !hasMore && window?.end ? window.end : null;
+  const hasNext = backwards || hasMore || windowEnd !== null;
+  const nextFrom = windowEnd ?? last;
   const hasPrev = backwards ? hasMore : hasCursor;
   // Rows of the view before this page: read from the cursor (a cursor of an older portal has none).
   let start: number | null = hasCursor ? (offset ?? null) : 0;
@@ -419,9 +456,9 @@ export async function listCustomers(actor: Actor, filters: CustomerFilters): Pro
     exactMatches: exact.map(toCustomerRow),
     items: pageRows.map(toCustomerRow),
     start,
-    nextCursor: hasNext && last ? cursorAt(filters.sort, last, (start ?? 0) + shown) : null,
+    nextCursor: hasNext && nextFrom ? cursorAt(filters.sort, nextFrom, (start ?? 0) + shown) : null,
     prevCursor: hasPrev && first ? cursorAt(filters.sort, first, start ?? 0) : null,
-  };
+  } satisfies CustomerPage;
 }
 
 /** Up to this many matches are counted exactly; past it, the planner's estimate is shown. */
@@ -464,21 +501,14 @@ const COLUMN_FIELDS = CUSTOMER_FIELD_NAMES.filter(
 );
 
 /** Each field's column: a field of the record without a column of that name does not compile. */
-const recordColumns = (() => {
-  const all = getTableColumns(customers);
-  return Object.fromEntries(COLUMN_FIELDS.map((f) => [f, all[f]])) as { [F in ColumnField]: (typeof all)[F] };
-})();
+const recordColumns = pickColumns(customers, COLUMN_FIELDS);
 
 /** A customer as the detail page and the edit form see it; `lock` holds its row until the transaction ends. */
 export async function loadCustomer(db: Database, id: string, lock = false): Promise<CustomerDetail | null> {
   const query = db
     .select({
       ...recordColumns,
-      id: customers.id,
-      version: customers.version,
-      createdAt: customers.createdAt,
-      updatedAt: customers.updatedAt,
-      archivedAt: customers.archivedAt,
+      ...pickColumns(customers, ['id', 'version', 'createdAt', 'updatedAt', 'archivedAt']),
       pricePlanDisplayName: pricePlans.displayName,
     })
     .from(customers)

@@ -7,6 +7,7 @@ import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from './audit';
 import type { PricePlanEditInput, PricePlanInput, PricePlanOption, PricePlanRow } from '@/lib/validations/price-plan';
 import { violatedUniqueConstraint } from './db-errors';
+import { pickColumns } from './columns';
 import { inTransaction } from './transaction';
 
 export type { PricePlanOption, PricePlanRow } from '@/lib/validations/price-plan';
@@ -16,13 +17,8 @@ async function planRows(where?: SQL): Promise<PricePlanRow[]> {
   const db = await getDb();
   const rows = await db
     .select({
-      name: pricePlans.name,
-      displayName: pricePlans.displayName,
-      description: pricePlans.description,
-      createdAt: pricePlans.createdAt,
+      ...pickColumns(pricePlans, ['name', 'displayName', 'description', 'createdAt', 'version', 'archivedAt']),
       customerCount: count(customers.id),
-      version: pricePlans.version,
-      archivedAt: pricePlans.archivedAt,
     })
     .from(pricePlans)
     .leftJoin(customers, eq(customers.pricePlanName, pricePlans.name))

@@ -9,6 +9,7 @@ import { assertCan, type Actor, type Role } from '@/lib/auth/permissions';
 import type { UserInput, UserRow } from '@/lib/validations/user';
 import { recordAudit } from './audit';
 import { violatedUniqueConstraint, whenAvailable } from './db-errors';
+import { pickColumns } from './columns';
 import { inTransaction } from './transaction';
 
 export type { UserRow } from '@/lib/validations/user';
@@ -89,15 +90,7 @@ export async function listUsers(actor: Actor): Promise<UserRow[]> {
   assertCan(actor, 'users:manage');
   const db = await getDb();
   const rows = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-      createdAt: users.createdAt,
-      lastSignInAt: users.lastSignInAt,
-    })
+    .select(pickColumns(users, ['id', 'email', 'name', 'role', 'active', 'createdAt', 'lastSignInAt']))
     .from(users)
     .orderBy(asc(users.email));
   return rows.map((r) => ({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { driver, unique } from '@/test/data';
 import { describe, expect, it } from 'vitest';
 import { editor } from '@/test/actors';
 import { createThroughV1, crmSync, refusedWith } from '@/test/v1';
@@ -20,9 +21,6 @@ import {
   removeV1CustomFieldKey,
   setV1CustomFieldValues,
 } from './v1-custom-fields';
-
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
 
 const stripe = (customerId: string, id = 'cus_Q1w2') => ({
   customer_id: customerId,

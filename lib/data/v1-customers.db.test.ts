@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { driver, unique } from '@/test/data';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
@@ -21,8 +22,6 @@ import {
 } from './v1-customers';
 import { deleteV1CustomFieldValues, setV1CustomFieldValues } from './v1-custom-fields';
 
-const driver = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-const unique = () => randomUUID().slice(0, 8);
 const list = (query: Record<string, string | string[]>) => listV1Customers(crmSync, listCustomersQuery.parse(query));
 
 describe(`/v1 customers on ${driver}`, () => {

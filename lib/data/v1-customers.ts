@@ -13,7 +13,7 @@ import { insertBillingProviders, writeCustomerChildren } from '@/db/customer-chi
 import { customerIngestAliases, customers } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import type { BillingProviderConfiguration } from '@/lib/validations/billing-providers';
-import { type CustomerInput } from '@/lib/validations/customer';
+import { emptyCustomerRecord, type CustomerInput } from '@/lib/validations/customer';
 import type { CreateCustomerBody, ListCustomersQuery, UpdateCustomerConfigBody } from '@/lib/validations/v1/customers';
 import type { V1Customer, V1CustomerDetail } from '@/lib/validations/v1/objects';
 import { PORTAL_ID_BASE_LENGTH, portalIdBase } from '@/lib/validations/v1/portal-id';
@@ -178,28 +178,11 @@ export async function listV1Customers(
 /** A record made through /v1: what the portal's form has beyond it is left empty. */
 function newRecord(input: CreateCustomerBody, portalId: string, billingProviders: BillingProviderConfiguration[]) {
   return {
+    ...emptyCustomerRecord(),
     name: portalId,
     displayName: input.name,
-    description: null,
-    email: null,
-    secondaryEmails: [],
-    phone: null,
-    website: null,
-    logoUrl: null,
-    legalName: null,
-    vatId: null,
-    addressLine1: null,
-    addressLine2: null,
-    city: null,
-    state: null,
-    zipcode: null,
-    country: null,
     externalId: input.external_id ?? null,
-    salesforceAccountId: null,
-    pricePlanName: null,
-    tags: [],
     customFields: input.custom_fields,
-    measurementMappings: [],
     billingProviders,
     ingestAliases: input.ingest_aliases,
   } satisfies CustomerInput;

@@ -4,16 +4,15 @@
  * customer, and turning what the database refused into the contract's conflicts.
  */
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
-import { writeCustomerChildren, type CustomerChildren } from '@/db/customer-children';
 import { customers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import type { CustomerInput } from '@/lib/validations/customer';
-import { diffRecords, recordAudit } from './audit';
+import { diffRecords } from './audit';
 import { findAliasOwners, findCustomFieldValueOwners, loadCustomer, type CustomerDetail } from './customers';
-import { auditable, customerColumns, CUSTOMER_LIST_FIELDS } from './customers-write';
+import { auditable, CUSTOMER_LIST_FIELDS, writeCustomerChange } from './customers-write';
 import { violatedUniqueConstraint } from './db-errors';
 import { inTransaction } from './transaction';
 import { V1Error, type V1Owner } from '@/lib/validations/v1/errors';
@@ -144,22 +143,10 @@ export async function updateCustomerRecord(
   const after: CustomerInput = { ...before, ...patch };
   const changes = diffRecords(auditable(before), auditable(after), CUSTOMER_LIST_FIELDS);
   if (changes.length === 0) return { before, changed: false };
-  const columns = customerColumns(patch as CustomerInput);
-  await tx
-    .update(customers)
-    .set({ ...columns, version: sql`${customers.version} + 1`, updatedAt: sql`now()` })
-    .where(eq(customers.id, id));
-  const children: CustomerChildren = {
-    ingestAliases: patch.ingestAliases,
-    billingProviders: writeBillingProviders ? patch.billingProviders : undefined,
-    customFields: patch.customFields,
-  };
-  await writeCustomerChildren(tx, id, children);
-  await recordAudit(tx, actor, {
-    action: 'customer.update',
-    entityType: 'customer',
-    entityId: id,
-    entityLabel: after.name,
+  await writeCustomerChange(tx, actor, id, {
+    record: patch,
+    children: writeBillingProviders ? patch : { ...patch, billingProviders: undefined },
+    label: after.name,
     changes,
   });
   return { before, changed: true };

@@ -1,13 +1,15 @@
 'use client';
 
 import { useRef, useState, type FormEvent } from 'react';
-import type { DefaultValues, FieldValues, Resolver } from 'react-hook-form';
+import type { DefaultValues, FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
 import type { ActionResult } from '@/lib/action-result';
 import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
 import { useServerRenderedForm } from './use-server-rendered-form';
 
 export interface ActionFormOptions<TValues extends FieldValues, TParsed, TData> {
-  resolver: Resolver<TValues, unknown, TParsed>;
+  /** The form's zod rules (from lib/validations), checked in the browser on submit. */
+  schema: z.ZodType<TParsed, TValues>;
   defaultValues: TValues;
   /** The server action (or a fetch that answers like one); it gets the raw values and parses them itself. */
   action: (values: TValues) => Promise<ActionResult<TData>>;
@@ -29,7 +31,7 @@ export interface ActionFormOptions<TValues extends FieldValues, TParsed, TData> 
  * true after a success, while the page moves on.
  */
 export function useActionForm<TValues extends FieldValues, TParsed, TData>({
-  resolver,
+  schema,
   defaultValues,
   action,
   failure,
@@ -38,7 +40,7 @@ export function useActionForm<TValues extends FieldValues, TParsed, TData>({
   onSuccess,
 }: ActionFormOptions<TValues, TParsed, TData>) {
   const { form, formId } = useServerRenderedForm<TValues, TParsed>({
-    resolver,
+    schema,
     defaultValues: defaultValues as DefaultValues<TValues>,
     mode: 'onSubmit',
     reValidateMode: 'onChange',

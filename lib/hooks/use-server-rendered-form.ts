@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useLayoutEffect, useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
 import {
   get,
   useForm,
@@ -11,6 +12,7 @@ import {
   type UseFormRegister,
   type UseFormReturn,
 } from 'react-hook-form';
+import type { z } from 'zod';
 
 /** What a person typed into a server-rendered form before its JavaScript ran: field name → value. */
 type TypedEarly = [name: string, value: string | boolean][];
@@ -63,10 +65,14 @@ const sameValue = (a: unknown, b: unknown) =>
  * Its element also takes `method="post"`: Enter pressed before the JavaScript runs then sends the
  * fields in a body the page ignores, never in the URL (a password in history and server logs).
  */
-export function useServerRenderedForm<TValues extends FieldValues, TParsed>(
-  options: UseFormProps<TValues, unknown, TParsed>,
-): { form: UseFormReturn<TValues, unknown, TParsed>; formId: string } {
-  const form = useForm<TValues, unknown, TParsed>(options);
+export function useServerRenderedForm<TValues extends FieldValues, TParsed>({
+  schema,
+  ...options
+}: Omit<UseFormProps<TValues, unknown, TParsed>, 'resolver'> & {
+  /** The form's zod rules (from lib/validations), checked in the browser. */
+  schema: z.ZodType<TParsed, TValues>;
+}): { form: UseFormReturn<TValues, unknown, TParsed>; formId: string } {
+  const form = useForm<TValues, unknown, TParsed>({ resolver: zodResolver(schema), ...options });
   const formId = useId();
   // Read on the first render in the browser, before React has touched the form's controls.
   const [typedEarly] = useState(() => readTypedEarly(formId));

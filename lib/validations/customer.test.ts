@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { invalid } from '@/lib/action-result';
 import { formChecks } from '@/test/schemas';
-import { customerInput, emptyCustomerForm, type CustomerFormValues } from './customer';
+import { customerInput, emptyCustomerForm, emptyCustomerRecord, type CustomerFormValues } from './customer';
 import { charCount } from './text';
 
 // ---------------------------------------------------------------- helpers
@@ -75,6 +75,11 @@ describe('customerInput: the base form', () => {
       billingProviders: [],
       ingestAliases: [],
     });
+  });
+
+  it('emptyCustomerRecord is that record (a fresh one each time: a caller may fill its lists)', () => {
+    expect({ ...emptyCustomerRecord(), name: 'acme', displayName: 'acme' }).toEqual(accepted());
+    expect(emptyCustomerRecord().tags).not.toBe(emptyCustomerRecord().tags);
   });
 
   it('refuses the empty form as is (no ID)', () => {

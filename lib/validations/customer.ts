@@ -47,14 +47,16 @@ function isHttpUrl(v: string): boolean {
 }
 
 /**
- * A check on a list: each row whose key repeats an earlier row's gets an issue at `path` (below the
- * row) saying so; blank keys are left to the row's own checks.
+ * A check on a list: each row whose key repeats an earlier row's gets an issue saying so, on the
+ * row's field when the key is a field's name (else at `path` below the row); blank keys are left
+ * to the row's own checks.
  */
 export function noRepeats<T>(
-  keyOf: (row: T) => string,
-  path: PropertyKey[],
+  key: (T extends object ? keyof T & string : never) | ((row: T) => string),
   message: (row: T, firstRow: number) => string,
+  path: PropertyKey[] = typeof key === 'string' ? [key] : [],
 ) {
+  const keyOf = typeof key === 'string' ? (row: T) => String(row[key as keyof T]) : key;
   return (rows: T[], ctx: z.RefinementCtx) => {
     const firstRow = new Map<string, number>();
     rows.forEach((row, i) => {
@@ -90,8 +92,8 @@ function valueRows(opts: {
     .superRefine(
       noRepeats(
         (r) => key(r.value.trim()),
-        ['value'],
         (_, first) => `Repeats ${opts.itemLabel.toLowerCase()} ${first + 1}`,
+        ['value'],
       ),
     )
     .transform((rows) => rows.map((r) => r.value));
@@ -122,7 +124,6 @@ const tags = z
   .superRefine(
     noRepeats(
       (v) => v.toLowerCase(),
-      [],
       (v) => `Tag “${v}” is already added`,
     ),
   );
@@ -137,13 +138,7 @@ const customFields = z
     }),
   )
   .max(MAX_CUSTOM_FIELDS, `At most ${MAX_CUSTOM_FIELDS} custom fields`)
-  .superRefine(
-    noRepeats(
-      (r) => r.key,
-      ['key'],
-      (r, first) => `Key “${r.key}” is already used in row ${first + 1}`,
-    ),
-  )
+  .superRefine(noRepeats('key', (r, first) => `Key “${r.key}” is already used in row ${first + 1}`))
   .transform((rows) => Object.fromEntries(rows.map((r) => [r.key, r.value])) as Record<string, string>);
 
 /** Why a regular expression does not compile, or null when it does. */
@@ -184,13 +179,7 @@ const measurementMappings = z
     }),
   )
   .max(MAX_MEASUREMENT_MAPPINGS, `At most ${MAX_MEASUREMENT_MAPPINGS} measurement mappings`)
-  .superRefine(
-    noRepeats(
-      (r) => r.label,
-      ['label'],
-      (r, first) => `Label “${r.label}” is already mapped in row ${first + 1}`,
-    ),
-  );
+  .superRefine(noRepeats('label', (r, first) => `Label “${r.label}” is already mapped in row ${first + 1}`));
 
 /** How a plain text field's box is typed, where the form lays it out itself. */
 interface TextBox {
@@ -322,6 +311,9 @@ export type CustomerFormValues = z.input<typeof customerInput>;
 export type CustomerInput = z.output<typeof customerInput>;
 
 export const emptyCustomerForm = mapFields((_, spec) => spec.empty) as CustomerFormValues;
+
+/** A record whose every field is empty (null, [] or {}), as stored: the caller sets its ID and name. */
+export const emptyCustomerRecord = (): CustomerInput => customerInput.parse({ ...emptyCustomerForm, name: 'empty' });
 
 /** Each field's label in the portal (form, conflict view, history). */
 export const CUSTOMER_FIELD_LABELS = mapFields((_, spec) => spec.label) as Record<CustomerField, string>;

@@ -1,17 +1,16 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
+import { FormTextField } from '@/components/form-fields';
 import { NewPasswordField } from '@/components/new-password-field';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
 import { useActionForm } from '@/lib/hooks/use-action-form';
 import { userInput, type UserFormValues } from '@/lib/validations/user';
 import { createFirstAdmin } from './actions';
 
 export function SetupForm() {
   const { form, formId, formMessage, messageRef, onSubmit, pending } = useActionForm({
-    resolver: zodResolver(userInput),
+    schema: userInput,
     defaultValues: { name: '', email: '', password: '', role: 'admin' } as UserFormValues,
     action: createFirstAdmin,
     failure: 'The admin could not be created',
@@ -26,11 +25,6 @@ export function SetupForm() {
       window.location.assign(response?.ok ? '/customers' : '/sign-in');
     },
   });
-  const {
-    register,
-    formState: { errors },
-  } = form;
-
   return (
     <form
       id={formId}
@@ -41,15 +35,9 @@ export function SetupForm() {
       className="space-y-4"
     >
       <Alert message={formMessage} ref={messageRef} focusable />
-      <TextField label="Name" autoComplete="name" error={errors.name?.message} {...register('name')} />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        error={errors.email?.message}
-        {...register('email')}
-      />
-      <NewPasswordField label="Password" error={errors.password?.message} {...register('password')} />
+      <FormTextField form={form} name="name" label="Name" autoComplete="name" />
+      <FormTextField form={form} name="email" label="Email" type="email" autoComplete="username" />
+      <NewPasswordField form={form} name="password" label="Password" />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? 'Creating…' : 'Create admin'}
       </Button>

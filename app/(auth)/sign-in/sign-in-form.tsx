@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -55,7 +54,7 @@ async function signIn(values: SignInValues): Promise<ActionResult> {
 /** The sign-in form; the session cookie is HttpOnly, set by better-auth. */
 export function SignInForm({ next }: { next: string }) {
   const { form, formId, formMessage, messageRef, onSubmit, pending } = useActionForm({
-    resolver: zodResolver(signInInput),
+    schema: signInInput,
     defaultValues: { email: '', password: '' },
     action: signIn,
     failure: 'Could not sign in',

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { PageLayout } from '@/components/page-layout';
 import { ButtonLink } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
 import { requirePageActor } from '@/lib/auth/session';
 import { listAuditEntries } from '@/lib/data/audit';
 import { pricePlanNames } from '@/lib/data/price-plans';
@@ -26,28 +28,21 @@ export default async function AuditPage({
   const filtered = Boolean(filters.actor || filters.action || filters.customer || filters.from || filters.to);
 
   return (
-    <div className="mx-auto max-w-6xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Audit trail</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Every change made in the portal: who, when and what, newest first.
-        </p>
-      </div>
+    <PageLayout title="Audit trail" description="Every change made in the portal: who, when and what, newest first.">
       <AuditFiltersBar filters={filters} />
 
       {items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
-          <h2 className="text-lg font-semibold">No audit entries match.</h2>
+        <EmptyState title="No audit entries match.">
           {(filtered || filters.cursor) && (
-            <p className="mt-2 text-sm text-slate-600">
+            <>
               Try fewer filters, or{' '}
               <Link href="/audit" className="text-brand-700 underline">
                 show every entry
               </Link>
               .
-            </p>
+            </>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <AuditEntries items={items} names={{ pricePlans: planNames }} />
       )}
@@ -66,6 +61,6 @@ export default async function AuditPage({
           )}
         </nav>
       )}
-    </div>
+    </PageLayout>
   );
 }

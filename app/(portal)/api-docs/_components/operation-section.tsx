@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { cardClass } from '@/components/ui/card';
-import { StackedCell, StackedRow, StackedTable, Th } from '@/components/ui/table';
+import { StackedCell, StackedRow, StackedTable } from '@/components/ui/table';
 import { curlExample, sdkExample, type DocOperation } from '@/lib/api-docs';
 import { ROLES, type Role } from '@/lib/auth/permissions';
 import { CodeBlock } from './code-block';
@@ -39,17 +39,7 @@ export function OperationSection({ op, baseUrl }: { op: DocOperation; baseUrl: s
         {op.fields.length === 0 ? (
           <p className="text-sm text-slate-600">No parameters.</p>
         ) : (
-          <StackedTable
-            label={`${op.summary}: request fields`}
-            head={
-              <>
-                <Th>Field</Th>
-                <Th>Type</Th>
-                <Th>Required</Th>
-                <Th>Rule</Th>
-              </>
-            }
-          >
+          <StackedTable label={`${op.summary}: request fields`} columns={['Field', 'Type', 'Required', 'Rule']}>
             {op.fields.map((f) => (
               <StackedRow key={f.name}>
                 <StackedCell className="font-mono text-xs wrap-anywhere text-slate-900 md:w-1/4">{f.name}</StackedCell>

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { StackedCell, StackedRow, StackedTable, Th } from '@/components/ui/table';
+import { StackedCell, StackedRow, StackedTable } from '@/components/ui/table';
 import { ROLES } from '@/lib/auth/permissions';
 import type { ApiKeyRow } from '@/lib/validations/api-key';
 import { RevokeApiKeyButton } from './revoke-api-key-button';
@@ -10,19 +10,15 @@ export function ApiKeysTable({ keys }: { keys: ApiKeyRow[] }) {
   return (
     <StackedTable
       label="API keys"
-      head={
-        <>
-          <Th>Name</Th>
-          <Th>Role</Th>
-          <Th>Prefix</Th>
-          <Th className="whitespace-nowrap">Created by</Th>
-          <Th>Created</Th>
-          <Th className="whitespace-nowrap">Last used</Th>
-          <Th>
-            <span className="sr-only">Status and actions</span>
-          </Th>
-        </>
-      }
+      columns={[
+        'Name',
+        'Role',
+        'Prefix',
+        'Created by',
+        'Created',
+        'Last used',
+        { label: 'Status and actions', hidden: true },
+      ]}
     >
       {keys.map((key) => (
         <StackedRow key={key.id} className={key.revokedAt ? 'bg-slate-50 text-slate-600' : undefined}>

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { DialogForm, FormDialogButton } from '@/components/dialog-form';
+import { FormSelectField, FormTextField } from '@/components/form-fields';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
-import { inputClass, SelectField, TextField } from '@/components/ui/field';
+import { inputClass } from '@/components/ui/field';
 import { ROLES, ROLE_NAMES } from '@/lib/auth/permissions';
 import { apiKeyInput, MAX_API_KEY_NAME, type ApiKeyFormValues } from '@/lib/validations/api-key';
 import { createKey } from '../actions';
@@ -32,26 +32,24 @@ function CreateApiKey({ close }: { close: () => void }) {
       label={TITLE}
       submitLabel="Create key"
       pendingLabel="Creating…"
-      resolver={zodResolver(apiKeyInput)}
+      schema={apiKeyInput}
       defaultValues={emptyKeyForm}
       action={createKey}
       failure="The API key could not be created"
-      isField={(path) => path in emptyKeyForm}
       doneMessage="API key created"
       onDone={close}
       onSaved={setCreated}
     >
-      {({ register, formState: { errors } }) => (
+      {(form) => (
         <>
-          <TextField
+          <FormTextField
+            form={form}
+            name="name"
             label="Name"
             hint={`What uses it, e.g. crm-sync; at most ${MAX_API_KEY_NAME} characters.`}
             required
-            error={errors.name?.message}
-            autoComplete="off"
-            {...register('name')}
           />
-          <SelectField label="Role" error={errors.role?.message} options={roleOptions} {...register('role')} />
+          <FormSelectField form={form} name="role" label="Role" options={roleOptions} />
         </>
       )}
     </DialogForm>

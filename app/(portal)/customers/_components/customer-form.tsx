@@ -3,13 +3,13 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
 import { FormProvider } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { FormErrorSummary } from '@/components/form-error-summary';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import { Button, ButtonLink } from '@/components/ui/button';
-import { Field, inputClass, RequiredMark, TextField } from '@/components/ui/field';
+import { FormTextArea, FormTextField } from '@/components/form-fields';
+import { Field, inputClass, RequiredMark } from '@/components/ui/field';
 import { customerKeys } from '@/lib/queries/customers';
 import { MAX_REQUEST_BODY_BYTES } from '@/lib/request-limits';
 import { utf8Length } from '@/lib/validations/text';
@@ -65,7 +65,7 @@ export function CustomerForm(props: CustomerFormProps) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const { form, formId } = useServerRenderedForm<CustomerFormValues, CustomerInput>({
-    resolver: zodResolver(customerInput),
+    schema: customerInput,
     defaultValues: editing ? props.initialValues : emptyCustomerForm,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
@@ -189,48 +189,37 @@ export function CustomerForm(props: CustomerFormProps) {
 
         <Section title="Identity">
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
+            <FormTextField
+              form={form}
+              name="name"
               label="ID"
               required
               hint="Unique, dev-friendly identifier, e.g. customer_1"
-              error={errors.name?.message}
               note={
                 <>
                   {!errors.name && <IdAvailability customerId={customerId} originalId={originalId} />}
                   {originalId !== undefined && <IdChangeWarning originalId={originalId} />}
                 </>
               }
-              autoComplete="off"
-              spellCheck={false}
-              {...register('name')}
+              verbatim
             />
-            <TextField
-              label="Name"
-              hint="Shown in the portal; defaults to the ID"
-              error={errors.displayName?.message}
-              autoComplete="off"
-              {...register('displayName')}
-            />
+            <FormTextField form={form} name="displayName" label="Name" hint="Shown in the portal; defaults to the ID" />
           </div>
-          <Field label="Description" error={errors.description?.message}>
-            {(control) => <textarea rows={3} className={inputClass} {...control} {...register('description')} />}
-          </Field>
+          <FormTextArea form={form} name="description" label="Description" rows={3} />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
+            <FormTextField
+              form={form}
+              name="externalId"
               label="External ID"
               hint="Optional; Metronome's older single alias, unique when set"
-              error={errors.externalId?.message}
-              autoComplete="off"
-              spellCheck={false}
-              {...register('externalId')}
+              verbatim
             />
-            <TextField
+            <FormTextField
+              form={form}
+              name="salesforceAccountId"
               label="Salesforce account"
               hint="Optional; the customer's Salesforce account ID"
-              error={errors.salesforceAccountId?.message}
-              autoComplete="off"
-              spellCheck={false}
-              {...register('salesforceAccountId')}
+              verbatim
             />
             <Field label="Price plan" error={errors.pricePlanName?.message}>
               {(control) => (
@@ -254,14 +243,13 @@ export function CustomerForm(props: CustomerFormProps) {
             {CONTACT_FIELDS.map(
               ({ key, label, textBox }) =>
                 textBox && (
-                  <TextField
+                  <FormTextField
                     key={key}
+                    form={form}
+                    name={key}
                     label={label}
                     type={textBox.type}
                     placeholder={textBox.placeholder}
-                    autoComplete="off"
-                    error={errors[key]?.message}
-                    {...register(key)}
                   />
                 ),
             )}

@@ -1,7 +1,6 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
 import { DialogForm } from '@/components/dialog-form';
 import { Alert } from '@/components/ui/alert';
@@ -76,7 +75,7 @@ function EditPricePlanForm({ plan, onDone }: { plan: PricePlanRow; onDone: () =>
       label={`Edit price plan ${plan.name}`}
       submitLabel="Save"
       pendingLabel="Saving…"
-      resolver={zodResolver(pricePlanEditInput)}
+      schema={pricePlanEditInput}
       defaultValues={{ displayName: plan.displayName, description: plan.description ?? '' }}
       action={async (values) => {
         const result = await updatePricePlan(plan.name, plan.version, values);
@@ -89,7 +88,6 @@ function EditPricePlanForm({ plan, onDone }: { plan: PricePlanRow; onDone: () =>
         return result;
       }}
       failure="The price plan was not saved"
-      isField={(path) => path === 'displayName' || path === 'description'}
       // The version moves only when something changed.
       doneMessage={(data) => (data.version === plan.version ? 'No changes to save' : 'Price plan saved')}
       onDone={onDone}

@@ -1,33 +1,24 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { UseFormReturn } from 'react-hook-form';
 import { AddDialog } from '@/components/dialog-form';
-import { Field, inputClass, TextField } from '@/components/ui/field';
+import { FormTextArea, FormTextField } from '@/components/form-fields';
 import { emptyPricePlanForm, pricePlanInput, type PricePlanEditValues } from '@/lib/validations/price-plan';
 import { createPricePlan } from '../actions';
 
 /** The "Add price plan" button, and the dialog with its form. */
 export function AddPricePlanDialog() {
   return (
-    <AddDialog
-      title="Add price plan"
-      resolver={zodResolver(pricePlanInput)}
-      defaultValues={emptyPricePlanForm}
-      action={createPricePlan}
-      failure="The price plan could not be saved"
-      doneMessage="Price plan added"
-    >
+    <AddDialog thing="price plan" schema={pricePlanInput} defaultValues={emptyPricePlanForm} action={createPricePlan}>
       {(form) => (
         <>
-          <TextField
+          <FormTextField
+            form={form}
+            name="name"
             label="Key"
             hint="Unique key customers are subscribed by, e.g. growth_2026; it cannot be changed later"
-            error={form.formState.errors.name?.message}
-            autoComplete="off"
-            spellCheck={false}
+            verbatim
             className="[&_input]:font-mono"
-            {...form.register('name')}
           />
           <PricePlanTextFields form={form} rows={3} />
         </>
@@ -45,18 +36,11 @@ export function PricePlanTextFields<T extends PricePlanEditValues>({
   rows: number;
 }) {
   // Both forms have these two fields (the Add form has the key too): typed as the narrower one.
-  const { register, formState } = form as unknown as UseFormReturn<PricePlanEditValues, unknown, unknown>;
+  const fields = form as unknown as UseFormReturn<PricePlanEditValues, unknown, unknown>;
   return (
     <>
-      <TextField
-        label="Display name"
-        error={formState.errors.displayName?.message}
-        autoComplete="off"
-        {...register('displayName')}
-      />
-      <Field label="Description" hint="Optional" error={formState.errors.description?.message}>
-        {(control) => <textarea rows={rows} className={inputClass} {...control} {...register('description')} />}
-      </Field>
+      <FormTextField form={fields} name="displayName" label="Display name" />
+      <FormTextArea form={fields} name="description" label="Description" hint="Optional" rows={rows} />
     </>
   );
 }

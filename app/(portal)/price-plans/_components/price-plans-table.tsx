@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
-import { StackedCell as Cell, StackedRow, StackedTable, Th } from '@/components/ui/table';
+import { EmptyState } from '@/components/ui/empty-state';
+import { StackedCell as Cell, StackedRow, StackedTable } from '@/components/ui/table';
 import type { PricePlanRow } from '@/lib/validations/price-plan';
 import { cn, plural } from '@/lib/utils';
 import { PricePlanActions } from './price-plan-actions';
@@ -12,31 +13,22 @@ export const planCustomersHref = (key: string) => `/customers?${new URLSearchPar
 export function PricePlansTable({ plans, mayEdit }: { plans: PricePlanRow[]; mayEdit: boolean }) {
   if (plans.length === 0) {
     return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center">
-        <h2 className="text-lg font-semibold">No price plans yet</h2>
-        <p className="mt-2 text-sm text-slate-600">
-          {mayEdit ? 'Add the first one, then subscribe customers to it.' : 'An editor can add the first one.'}
-        </p>
-      </div>
+      <EmptyState title="No price plans yet">
+        {mayEdit ? 'Add the first one, then subscribe customers to it.' : 'An editor can add the first one.'}
+      </EmptyState>
     );
   }
 
   return (
     <StackedTable
       label="Price plans"
-      head={
-        <>
-          <Th>Key</Th>
-          <Th className="whitespace-nowrap">Display name</Th>
-          <Th>Description</Th>
-          <Th className="md:text-right">Customers</Th>
-          {mayEdit && (
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
-          )}
-        </>
-      }
+      columns={[
+        'Key',
+        'Display name',
+        'Description',
+        { label: 'Customers', className: 'md:text-right' },
+        mayEdit && { label: 'Actions', hidden: true },
+      ]}
     >
       {plans.map((p) => (
         <StackedRow key={p.name} className={cn(p.archivedAt && 'bg-slate-50 text-slate-600')}>

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { StackedCell, StackedRow, StackedTable, Th } from '@/components/ui/table';
+import { StackedCell, StackedRow, StackedTable } from '@/components/ui/table';
 import { useAction } from '@/lib/hooks/use-action';
 import {
   UNMATCHED_REASONS,
@@ -62,22 +62,16 @@ export function UnmatchedGroupsTable({
       ) : (
         <StackedTable
           label="Unmatched usage groups"
-          head={
-            <>
-              <Th>Identifier</Th>
-              <Th className="text-right">Events</Th>
-              <Th>First seen</Th>
-              <Th>Last seen</Th>
-              <Th>Event types</Th>
-              <Th>Reason</Th>
-              <Th>Suggestion</Th>
-              {mayEdit && (
-                <Th>
-                  <span className="sr-only">Actions</span>
-                </Th>
-              )}
-            </>
-          }
+          columns={[
+            'Identifier',
+            { label: 'Events', className: 'text-right' },
+            'First seen',
+            'Last seen',
+            'Event types',
+            'Reason',
+            'Suggestion',
+            mayEdit && { label: 'Actions', hidden: true },
+          ]}
         >
           {groups.map((group) => (
             <GroupRow

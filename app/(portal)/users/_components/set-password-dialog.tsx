@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { DialogForm, FormDialogButton } from '@/components/dialog-form';
 import { NewPasswordField } from '@/components/new-password-field';
 import { newPasswordInput, type NewPasswordValues, type UserRow as User } from '@/lib/validations/user';
@@ -30,17 +29,14 @@ export function SetPasswordDialog({ user }: { user: User }) {
           label={title}
           submitLabel="Set password"
           pendingLabel="Setting…"
-          resolver={zodResolver(newPasswordInput)}
+          schema={newPasswordInput}
           defaultValues={emptyPasswordForm}
           action={(values) => setPassword(user.id, values)}
           failure="The password was not set"
-          isField={(path) => path === 'password'}
           doneMessage={`Password set: ${user.email} was signed out everywhere`}
           onDone={close}
         >
-          {({ register, formState: { errors } }) => (
-            <NewPasswordField label="New password" error={errors.password?.message} {...register('password')} />
-          )}
+          {(form) => <NewPasswordField form={form} name="password" label="New password" />}
         </DialogForm>
       )}
     </FormDialogButton>

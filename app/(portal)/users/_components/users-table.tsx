@@ -1,4 +1,4 @@
-import { StackedTable, Th } from '@/components/ui/table';
+import { StackedTable } from '@/components/ui/table';
 import type { UserRow as User } from '@/lib/validations/user';
 import { UserRow } from './user-row';
 
@@ -7,18 +7,7 @@ export function UsersTable({ users, actorId }: { users: User[]; actorId: string 
   return (
     <StackedTable
       label="Users"
-      head={
-        <>
-          <Th>User</Th>
-          <Th>Role</Th>
-          <Th>Status</Th>
-          <Th className="whitespace-nowrap">Last sign-in</Th>
-          <Th>Added</Th>
-          <Th>
-            <span className="sr-only">Actions</span>
-          </Th>
-        </>
-      }
+      columns={['User', 'Role', 'Status', 'Last sign-in', 'Added', { label: 'Actions', hidden: true }]}
     >
       {users.map((u) => (
         <UserRow key={u.id} user={u} isSelf={u.id === actorId} />
