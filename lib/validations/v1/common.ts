@@ -33,7 +33,7 @@ export function cutCodePoints(value: string, max: number): string {
 
 // JSON may spell a lone surrogate ("\ud800"), which is no Unicode text: the database's JSONB (the
 // audit trail, custom fields, configurations) refuses it, so it is refused here, naming the field.
-const UNICODE_MESSAGE = 'must be valid Unicode text (a lone surrogate such as \\ud800 is not)';
+export const UNICODE_MESSAGE = 'must be valid Unicode text (a lone surrogate such as \\ud800 is not)';
 const isWellFormed = (v: string) => v.isWellFormed();
 
 /** Any string, as long as it is valid Unicode. */

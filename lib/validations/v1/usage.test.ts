@@ -33,12 +33,16 @@ describe('an ingested event', () => {
 
   it('refuses NUL characters and broken Unicode in its text and its properties', () => {
     expect(problems({ customer_id: 'a\u0000b' })).toEqual(['customer_id: must not contain NUL characters']);
-    expect(problems({ customer_id: 'a\ud800b' })).toEqual(['customer_id: must be valid Unicode text']);
+    expect(problems({ customer_id: 'a\ud800b' })).toEqual([
+      'customer_id: must be valid Unicode text (a lone surrogate such as \\ud800 is not)',
+    ]);
     expect(problems({ properties: { deep: [{ note: 'a\u0000' }] } })).toEqual([
       'properties: must not contain NUL characters',
     ]);
     expect(problems({ properties: { ['k\u0000']: 1 } })).toEqual(['properties: must not contain NUL characters']);
-    expect(problems({ properties: { k: '\udc00' } })).toEqual(['properties: must be valid Unicode text']);
+    expect(problems({ properties: { k: '\udc00' } })).toEqual([
+      'properties: must be valid Unicode text (a lone surrogate such as \\ud800 is not)',
+    ]);
   });
 
   it('takes properties as a JSON object up to its size and depth, and nothing else', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fieldPath, v1Text } from './common';
+import { fieldPath, UNICODE_MESSAGE, v1Text } from './common';
 import { V1Error } from './errors';
 
 // POST /v1/ingest and POST /v1/events/search (the contract's §7). Browser-safe.
@@ -57,7 +57,7 @@ export function parseRfc3339(value: string): Date | null {
 function propertiesProblem(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') {
     if (value.includes('\0')) return 'must not contain NUL characters';
-    if (!value.isWellFormed()) return 'must be valid Unicode text';
+    if (!value.isWellFormed()) return UNICODE_MESSAGE;
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
@@ -71,7 +71,7 @@ function propertiesProblem(value: unknown, depth = 0): string | null {
 }
 
 /** A text field of an event: trimmed, 1–128 code points, no NUL, valid Unicode. */
-const eventText = v1Text(128).refine((v) => v.isWellFormed(), 'must be valid Unicode text');
+const eventText = v1Text(128);
 
 /** One usage event, as ingest takes it. */
 export const usageEventInput = z.object({
