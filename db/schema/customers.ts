@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQLWrapper } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -22,6 +22,13 @@ export interface MeasurementMapping {
 
 // Millisecond precision: JavaScript dates (and so keyset cursors) round-trip exactly.
 const timestampMs = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/**
+ * What the unmatched-usage inbox compares to suggest a customer for an identifier: lower-cased,
+ * without spaces, `.`, `_` or `-` (lib/validations/unmatched-usage.ts: SUGGESTION_KEY_PATTERN, the
+ * same rule). Written out, not a parameter, so that queries match the indexes below.
+ */
+export const suggestionKey = (column: SQLWrapper) => sql`regexp_replace(lower(${column}), '[[:space:]._-]+', '', 'g')`;
 
 export const customers = pgTable(
   'customers',
@@ -78,6 +85,7 @@ export const customers = pgTable(
     index('customers_search_text_idx').using('gin', t.searchText.op('gin_trgm_ops')),
     index('customers_price_plan_idx').on(t.pricePlanName),
     index('customers_tags_idx').using('gin', t.tags),
+    index('customers_suggestion_key_idx').on(suggestionKey(t.name)),
     // Ingest's mapping candidates: measurement_mappings @> '[{"label": …}]'.
     index('customers_measurement_mappings_idx').using('gin', sql`${t.measurementMappings} jsonb_path_ops`),
   ],
@@ -96,6 +104,7 @@ export const customerIngestAliases = pgTable(
     primaryKey({ name: 'customer_ingest_aliases_pkey', columns: [t.customerId, t.position] }),
     // One alias routes usage to one customer, archived ones included.
     unique('customer_ingest_aliases_alias_key').on(t.alias),
+    index('customer_ingest_aliases_suggestion_key_idx').on(suggestionKey(t.alias)),
   ],
 );
 

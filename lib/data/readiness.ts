@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { rowsOf } from './raw-rows';
 
 /** How long the readiness check waits for the database before it answers "not ready". */
 const READY_TIMEOUT_MS = 2_000;
@@ -18,8 +19,10 @@ function newestMigrationOfThisBuild(): number {
 
 async function check(): Promise<Readiness> {
   const db = await getDb();
-  const found = await db.execute(sql`select max(created_at)::text as newest from drizzle.__drizzle_migrations`);
-  const newest = Number((found as unknown as { rows: { newest: string | null }[] }).rows[0]?.newest ?? 0);
+  const [found] = await rowsOf<{ newest: string | null }>(
+    db.execute(sql`select max(created_at)::text as newest from drizzle.__drizzle_migrations`),
+  );
+  const newest = Number(found?.newest ?? 0);
   if (newest < newestMigrationOfThisBuild()) {
     return { ready: false, reason: "The database's migrations are behind this build." };
   }

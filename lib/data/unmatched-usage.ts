@@ -4,17 +4,17 @@
  * customer as an ingest alias and routes the group's held events to it in the same transaction.
  */
 import 'server-only';
+import { rowsOf } from './raw-rows';
 import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
-import { customerIngestAliases, customers, unmatchedUsageGroups } from '@/db/schema';
+import { customerIngestAliases, customers, suggestionKey, unmatchedUsageGroups } from '@/db/schema';
 import { failure, ok, type ActionResult } from '@/lib/action-result';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { CUSTOMER_FIELDS } from '@/lib/validations/customer';
 import {
   INBOX_PAGE_SIZE,
   OPEN_GROUPS_COUNT_CAP,
-  SUGGESTION_KEY_PATTERN,
   type AddedAlias,
   type InboxFilters,
   type InboxSuggestion,
@@ -110,31 +110,29 @@ export async function listUnmatchedGroups(actor: Actor, f: InboxFilters): Promis
   };
 }
 
-const keyOf = (column: SQL) => sql`regexp_replace(lower(${column}), ${SUGGESTION_KEY_PATTERN}, '', 'g')`;
-
 /**
  * For each identifier, a customer whose ID or ingest alias differs from it only in case, spaces,
  * `-`, `_` or `.` (see suggestionKey): its ID first, then an alias; among several, the first by ID.
- * Reads every customer's key: one pass for the page, not one per group.
+ * One query for the page, each identifier looked up by the suggestion-key indexes.
  */
 async function suggestionsFor(db: Database, identifiers: string[]): Promise<Map<string, InboxSuggestion>> {
   const found = new Map<string, InboxSuggestion>();
   if (identifiers.length === 0) return found;
   const result = await db.execute(sql`
     with wanted as (
-      select w.identifier, ${keyOf(sql`w.identifier`)} as key
+      select w.identifier, ${suggestionKey(sql`w.identifier`)} as key
       from unnest(${sql.param(identifiers)}::text[]) as w(identifier)
-    ), candidates as (
-      select ${customers.id} as customer_id, 'id' as via, ${customers.name} as value, ${keyOf(sql`${customers.name}`)} as key
-      from ${customers}
-      union all
-      select ${customerIngestAliases.customerId}, 'alias', ${customerIngestAliases.alias}, ${keyOf(sql`${customerIngestAliases.alias}`)}
-      from ${customerIngestAliases}
     )
     select distinct on (w.identifier) w.identifier, c.customer_id, cu.name as customer_name,
       cu.display_name, cu.archived_at is not null as archived, c.via, c.value
     from wanted w
-    join candidates c on c.key = w.key
+    cross join lateral (
+      select ${customers.id} as customer_id, 'id' as via, ${customers.name} as value
+      from ${customers} where ${suggestionKey(customers.name)} = w.key
+      union all
+      select ${customerIngestAliases.customerId}, 'alias', ${customerIngestAliases.alias}
+      from ${customerIngestAliases} where ${suggestionKey(customerIngestAliases.alias)} = w.key
+    ) c
     join ${customers} cu on cu.id = c.customer_id
     where w.key <> ''
     order by w.identifier, c.via = 'alias', lower(cu.name), c.value`);
@@ -286,7 +284,8 @@ function withAlias(aliases: string[], alias: string): string[] {
  * the events it moves are exactly the ones it counts.
  */
 async function routeHeldEvents(tx: Database, identifier: string, customerId: string) {
-  const result = await tx.execute(sql`
+  const [row] = await rowsOf<{ moved: number; counted: number }>(
+    tx.execute(sql`
     with moved as (
       update usage_events
       set matched_customer_id = ${customerId}::uuid, matched_by = 'alias', matched_key = ${identifier}::text,
@@ -309,7 +308,7 @@ async function routeHeldEvents(tx: Database, identifier: string, customerId: str
       on conflict (customer_id) do update
       set last_received_at = greatest(customer_usage_summary.last_received_at, excluded.last_received_at)
     )
-    select (select count(*) from moved)::int as moved, (select coalesce(sum(events), 0) from counted)::int as counted`);
-  const row = (result as unknown as { rows: { moved: number; counted: number }[] }).rows[0];
+    select (select count(*) from moved)::int as moved, (select coalesce(sum(events), 0) from counted)::int as counted`),
+  );
   return { movedEvents: row?.moved ?? 0, countedEvents: row?.counted ?? 0 };
 }

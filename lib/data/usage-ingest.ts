@@ -1,3 +1,4 @@
+import { rowsOf } from './raw-rows';
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
@@ -51,11 +52,6 @@ function mappingRegex(source: string): RegExp | null {
     compiled.set(source, re);
   }
   return re;
-}
-
-/** The rows of a raw statement (both drivers answer `{ rows }`). */
-async function rowsOf<T>(result: Promise<unknown>): Promise<T[]> {
-  return ((await result) as { rows: T[] }).rows;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -156,20 +152,20 @@ function batchEventIds(count: number): string[] {
   });
 }
 
+/** What an event stores of what it was sent, and when it came. */
+type StoredEvent = {
+  id: string;
+  transactionId: string;
+  sentCustomerId: string;
+  eventType: string;
+  occurredAt: Date;
+  properties: Record<string, unknown>;
+  isDuplicate: boolean;
+  receivedAt: Date;
+};
+
 /** An event as /v1/events/search answers it. */
-export function usageEventJson(
-  e: {
-    id: string;
-    transactionId: string;
-    sentCustomerId: string;
-    eventType: string;
-    occurredAt: Date;
-    properties: Record<string, unknown>;
-    isDuplicate: boolean;
-    receivedAt: Date;
-  },
-  matchedCustomer?: { id: string; name: string } | null,
-): V1UsageEvent {
+export function usageEventJson(e: StoredEvent, matchedCustomer?: { id: string; name: string } | null): V1UsageEvent {
   return {
     id: e.id,
     transaction_id: e.transactionId,
@@ -281,15 +277,7 @@ function eventRecord(r: StoredRow) {
   };
 }
 
-type StoredRow = {
-  id: string;
-  transactionId: string;
-  sentCustomerId: string;
-  eventType: string;
-  occurredAt: Date;
-  properties: Record<string, unknown>;
-  isDuplicate: boolean;
-  receivedAt: Date;
+type StoredRow = StoredEvent & {
   matchedCustomerId: string | null;
   matchedBy: UsageMatchedBy | null;
   matchedKey: string | null;

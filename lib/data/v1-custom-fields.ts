@@ -4,6 +4,7 @@
  * customers, archived ones included: custom_field_unique_values's unique index settles it.
  */
 import 'server-only';
+import { rowsOf } from './raw-rows';
 import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
@@ -56,13 +57,11 @@ export async function addV1CustomFieldKey(
 
 /** Records every customer's value of a key turning unique; a value two customers share is a 409. */
 async function fillUniqueValues(tx: Database, key: string) {
-  const found = await tx.execute<{
-    value: string;
-    id: string;
-  }>(sql`select v.value, (array_agg(v.id order by v.created_at, v.id))[1] as id
+  const [shared] = await rowsOf<{ value: string; id: string }>(
+    tx.execute(sql`select v.value, (array_agg(v.id order by v.created_at, v.id))[1] as id
     from (select ${valueOf(key)} as value, ${customers.id} as id, ${customers.createdAt} as created_at from ${customers}) v
-    where v.value is not null group by v.value having count(*) > 1 limit 1`);
-  const shared = (found as unknown as { rows: { value: string; id: string }[] }).rows[0];
+    where v.value is not null group by v.value having count(*) > 1 limit 1`),
+  );
   if (shared) {
     const [holder] = await tx
       .select({ id: customers.id, name: customers.name, displayName: customers.displayName })

@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useUrlView } from '@/lib/hooks/use-url-view';
 import { ACTION_LABELS } from '@/components/audit/change-list';
 import { buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -37,19 +37,11 @@ function usePickedFilter(value: string | undefined) {
 
 /** The audit trail's filters: each applies as it changes (the URL is replaced), as on the customer list. */
 export function AuditFiltersBar({ filters }: { filters: AuditFilters }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  // The latest filters, so a debounced apply never brings back a value changed meanwhile.
-  const current = useRef(filters);
-  useEffect(() => {
-    current.current = filters;
-  }, [filters]);
-
-  const [apply] = useState(() => (key: FilterKey, value: string) => {
-    const next: AuditFilters = { ...current.current, [key]: value.trim() || undefined, cursor: undefined };
-    current.current = next;
-    startTransition(() => router.replace(`/audit${auditSearch(next)}`, { scroll: false }));
-  });
+  const { pending, latest, replace } = useUrlView(filters, (view) => `/audit${auditSearch(view)}`);
+  const [apply] = useState(
+    () => (key: FilterKey, value: string) =>
+      replace({ ...latest.current, [key]: value.trim() || undefined, cursor: undefined }),
+  );
   const picks = {
     action: usePickedFilter(filters.action),
     from: usePickedFilter(filters.from),

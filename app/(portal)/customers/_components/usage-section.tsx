@@ -1,3 +1,4 @@
+import { SkeletonRows } from '@/components/ui/skeleton';
 import type { ReactNode } from 'react';
 import { cardClass } from '@/components/ui/card';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -39,15 +40,8 @@ function Part({ title, children }: { title: string; children: ReactNode }) {
 export function UsageSectionSkeleton() {
   return (
     <UsageCard busy>
-      <p className="sr-only" role="status">
-        Loading usage…
-      </p>
       <div className="h-64 animate-pulse rounded bg-slate-100" />
-      <div className="space-y-2">
-        {Array.from({ length: 4 }, (_, i) => (
-          <div key={i} className="h-6 animate-pulse rounded bg-slate-100" />
-        ))}
-      </div>
+      <SkeletonRows label="Loading usage…" rows={4} />
     </UsageCard>
   );
 }

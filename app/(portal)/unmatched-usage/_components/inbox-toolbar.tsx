@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useState } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
+import { useUrlView } from '@/lib/hooks/use-url-view';
 import { TypedFilterField } from '@/components/typed-filter-field';
 import { cn } from '@/lib/utils';
 import {
@@ -15,17 +15,13 @@ import {
 
 /** Open / Ignored, and the search box: the view lives in the URL, which typing replaces. */
 export function InboxToolbar({ filters }: { filters: InboxFilters }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  // The latest view, so a search applied after typing pauses keeps a tab chosen meanwhile.
-  const current = useRef(filters);
-  useEffect(() => {
-    current.current = filters;
-  }, [filters]);
-  const [search] = useState(() => (text: string) => {
-    const next = { status: current.current.status, q: text.trim() || undefined };
-    startTransition(() => router.replace(`/unmatched-usage${inboxSearch(next)}`, { scroll: false }));
-  });
+  const { pending, latest, replace } = useUrlView<Partial<InboxFilters>>(
+    filters,
+    (view) => `/unmatched-usage${inboxSearch(view)}`,
+  );
+  const [search] = useState(
+    () => (text: string) => replace({ status: latest.current.status, q: text.trim() || undefined }),
+  );
 
   return (
     <div className="flex flex-wrap items-end justify-between gap-4">

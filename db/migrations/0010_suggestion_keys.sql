@@ -1,0 +1,2 @@
+CREATE INDEX "customer_ingest_aliases_suggestion_key_idx" ON "customer_ingest_aliases" USING btree (regexp_replace(lower("alias"), '[[:space:]._-]+', '', 'g'));--> statement-breakpoint
+CREATE INDEX "customers_suggestion_key_idx" ON "customers" USING btree (regexp_replace(lower("name"), '[[:space:]._-]+', '', 'g'));
