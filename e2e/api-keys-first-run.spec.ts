@@ -26,10 +26,10 @@ test('a fresh install has no API keys; its first key meets the rate limit, and t
     for (const viewport of [WIDE, NARROW]) {
       await page.setViewportSize(viewport);
       await keys.open();
-      const empty = page.getByRole('region', { name: 'API keys' });
-      await expect(empty).toContainText('No API keys yet.');
-      await expect(empty).toContainText('Create one to let a program');
-      await expect(empty.getByRole('table')).toHaveCount(0);
+      const main = page.getByRole('main');
+      await expect(main.getByRole('heading', { name: 'No API keys yet' })).toBeVisible();
+      await expect(main).toContainText('Create one to let a program');
+      await expect(main.getByRole('table')).toHaveCount(0);
       await expect(keys.createButton).toBeVisible();
       await expectNoSidewaysScroll(page);
       await expectNoAxeViolations(page);
@@ -51,7 +51,7 @@ test('a fresh install has no API keys; its first key meets the rate limit, and t
     await keys.dialog.getByRole('button', { name: 'Done' }).press('Enter');
     await expect(keys.dialog).toBeHidden();
     await expect(keys.row(name)).toContainText('Editor');
-    await expect(page.getByText('No API keys yet.')).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'No API keys yet' })).toHaveCount(0);
   });
 
   await test.step('raw requests beyond the burst: 429 with Retry-After, which clients may retry', async () => {
