@@ -18,6 +18,8 @@ import {
 import { setGroupIgnored } from '../actions';
 import { AddAliasDialog } from './add-alias-dialog';
 
+const WRAP = 'whitespace-normal';
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The customer a dialog starts with: the suggestion pressed, or none. */
@@ -62,14 +64,15 @@ export function UnmatchedGroupsTable({
       ) : (
         <StackedTable
           label="Unmatched usage groups"
+          // Headings may wrap: eight columns share the page at 1280 px.
           columns={[
-            'Identifier',
-            { label: 'Events', className: 'text-right' },
-            'First seen',
-            'Last seen',
-            'Event types',
-            'Reason',
-            'Suggestion',
+            { label: 'Identifier', className: WRAP },
+            { label: 'Events', className: `${WRAP} text-right` },
+            { label: 'First seen', className: WRAP },
+            { label: 'Last seen', className: WRAP },
+            { label: 'Event types', className: WRAP },
+            { label: 'Reason', className: WRAP },
+            { label: 'Suggestion', className: WRAP },
             mayEdit && { label: 'Actions', hidden: true },
           ]}
         >
