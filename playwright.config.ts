@@ -124,8 +124,10 @@ export default defineConfig({
       stderr: 'pipe',
       // The tests play the reverse proxy: each browser they open says it is a client of its own
       // (X-Forwarded-For), so that the many sign-ins of the suite do not share one sign-in limit.
+      // LOG_LEVEL: a line per request would bury the test output (e2e/logs.spec.ts reads a server's log).
       env: {
         TRUSTED_PROXY: '1',
+        LOG_LEVEL: 'warn',
         ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { PGLITE_DIR: pgliteDir }),
       },
     },
@@ -138,7 +140,13 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       // A low /v1 rate limit (3 at once, then one every 4 s): api-keys-first-run.spec.ts meets it.
-      env: { TRUSTED_PROXY: '', V1_RATE_LIMIT_PER_SECOND: '0.25', V1_RATE_LIMIT_BURST: '3', ...firstRunDatabase },
+      env: {
+        TRUSTED_PROXY: '',
+        LOG_LEVEL: 'warn',
+        V1_RATE_LIMIT_PER_SECOND: '0.25',
+        V1_RATE_LIMIT_BURST: '3',
+        ...firstRunDatabase,
+      },
     },
   ],
 });
