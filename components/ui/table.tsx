@@ -95,3 +95,17 @@ export function StackedCell({
 export function Td({ className, ...props }: ComponentProps<'td'>) {
   return <td className={cn('px-4 py-3', className)} {...props} />;
 }
+
+/** A table too long or wide for its place: it scrolls in its own box, which the keyboard can reach. */
+export function ScrollingTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div
+      className="max-h-96 overflow-auto rounded-md border border-slate-200"
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,4 +1,4 @@
-import { Th, theadClass } from '@/components/ui/table';
+import { ScrollingTable, Th, theadClass } from '@/components/ui/table';
 import type { UsageDay } from '@/lib/validations/customer-usage';
 import { cn } from '@/lib/utils';
 import { dayLabel, OTHER_TYPES } from './usage-series';
@@ -9,12 +9,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function UsageDaysTable({ days, series }: { days: UsageDay[]; series: string[] }) {
   const named = series.filter((s) => s !== OTHER_TYPES);
   return (
-    <div
-      className="max-h-96 overflow-auto rounded-md border border-slate-200"
-      role="region"
-      aria-label="Events per day"
-      tabIndex={0}
-    >
+    <ScrollingTable label="Events per day">
       <table className="w-full text-left text-sm tabular-nums">
         <caption className="sr-only">Events per UTC day over the last 30 days, by event type</caption>
         <thead className={cn(theadClass, 'sticky top-0')}>
@@ -47,6 +42,6 @@ export function UsageDaysTable({ days, series }: { days: UsageDay[]; series: str
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }

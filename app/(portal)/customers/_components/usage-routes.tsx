@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { Th, theadClass } from '@/components/ui/table';
+import { ScrollingTable, Th, theadClass } from '@/components/ui/table';
 import type { UsageRouteCount } from '@/lib/validations/customer-usage';
 import { cn, plural } from '@/lib/utils';
 
@@ -57,12 +57,7 @@ export function UsageRoutes({ routes }: { routes: UsageRouteCount[] }) {
           events in the last 30 days.
         </p>
       )}
-      <div
-        className="max-h-96 overflow-auto rounded-md border border-slate-200"
-        role="region"
-        aria-label="Events by route"
-        tabIndex={0}
-      >
+      <ScrollingTable label="Events by route">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Events in the last 30 days by customer ID, mapping and ingest alias</caption>
           <thead className={cn(theadClass, 'sticky top-0')}>
@@ -78,7 +73,7 @@ export function UsageRoutes({ routes }: { routes: UsageRouteCount[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       {collapse && (
         <details className="rounded-md border border-slate-200">
           <summary className="cursor-pointer px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-brand-600">
