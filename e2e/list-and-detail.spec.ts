@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { emptyCustomerForm, type CustomerFormValues } from '../lib/validations/customer';
-import { expect, expectNoAxeViolations, test, uniqueId } from './fixtures';
+import { expect, expectNoAxeViolations, test, uniqueId, waitForHydration } from './fixtures';
+import { sidebarLink } from './pages/portal-parts';
 import { storageState } from './users';
 
 // Issue 10: what makes the list and the detail page quick to use (defects 6, 8 and 9, copy
@@ -190,16 +191,21 @@ test.describe('the customer list', () => {
   });
 });
 
+/** Shortcuts listen once React has taken the page over; a key pressed before that does nothing. */
+const shortcutsReady = (page: Page) => waitForHydration(sidebarLink(page, 'Customers'));
+
 test.describe('keyboard shortcuts', () => {
   test('c creates, e edits, ? lists them, / searches from any page; none fire while typing', async ({ page }) => {
     const id = uniqueId('keys');
     const uuid = await createCustomer(page.request, { name: id });
 
     await page.goto(`/customers/${uuid}`);
+    await shortcutsReady(page);
     await page.keyboard.press('e');
     await expect(page).toHaveURL(`/customers/${uuid}/edit`);
 
     await page.goto('/price-plans');
+    await shortcutsReady(page);
     await page.keyboard.press('/');
     await expect(page).toHaveURL('/customers');
     const search = page.getByRole('searchbox', { name: 'Search customers' });
@@ -226,6 +232,7 @@ test.describe('keyboard shortcuts', () => {
     const context = await browser.newContext({ storageState: storageState('viewer') });
     const page = await context.newPage();
     await page.goto('/customers');
+    await shortcutsReady(page);
     await page.getByRole('heading', { level: 1, name: 'Customers' }).click();
     await page.keyboard.press('c');
     await page.keyboard.press('?');
