@@ -4,6 +4,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { CustomerDetailPage } from './pages/customer-detail-page';
 import { CustomerFormPage } from './pages/customer-form-page';
 import { CustomersListPage } from './pages/customers-list-page';
+import { sidebarLink } from './pages/portal-parts';
 
 export { DETAIL_URL } from './pages/customer-form-page';
 
@@ -71,3 +72,6 @@ export async function waitForHydration(control: Locator) {
     )
     .toBe(true);
 }
+
+/** The keyboard shortcuts listen once React has taken the page over; a key pressed before that does nothing. */
+export const shortcutsReady = (page: Page) => waitForHydration(sidebarLink(page, 'Customers'));

@@ -1,7 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { emptyCustomerForm, type CustomerFormValues } from '../lib/validations/customer';
-import { expect, expectNoAxeViolations, test, uniqueId, waitForHydration } from './fixtures';
-import { sidebarLink } from './pages/portal-parts';
+import { expect, expectNoAxeViolations, shortcutsReady, test, uniqueId } from './fixtures';
 import { storageState } from './users';
 
 // Issue 10: what makes the list and the detail page quick to use (defects 6, 8 and 9, copy
@@ -150,6 +149,7 @@ test.describe('the customer list', () => {
 
     await page.goBack();
     await expect(customersList.rows).toHaveCount(2);
+    await shortcutsReady(page);
     await page.getByRole('heading', { level: 1, name: 'Customers' }).click();
     await page.keyboard.press('j');
     await expect(customersList.idLink(`${run}-1`)).toBeFocused();
@@ -190,9 +190,6 @@ test.describe('the customer list', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(id);
   });
 });
-
-/** Shortcuts listen once React has taken the page over; a key pressed before that does nothing. */
-const shortcutsReady = (page: Page) => waitForHydration(sidebarLink(page, 'Customers'));
 
 test.describe('keyboard shortcuts', () => {
   test('c creates, e edits, ? lists them, / searches from any page; none fire while typing', async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { emptyCustomerForm, type CustomerFormValues } from '../lib/validations/customer';
-import { expect, expectNoAxeViolations, test, uniqueId } from './fixtures';
+import { expect, expectNoAxeViolations, shortcutsReady, test, uniqueId } from './fixtures';
 import { storageState } from './users';
 
 type NewCustomer = Partial<Omit<CustomerFormValues, 'ingestAliases'>> & { name: string; aliases?: string[] };
@@ -32,6 +32,7 @@ test.describe('finding customers', () => {
     await customersList.open();
 
     // "/" jumps to the search box from anywhere on the page.
+    await shortcutsReady(page);
     await page.getByRole('heading', { name: 'Customers', level: 1 }).click();
     await page.keyboard.press('/');
     await expect(searchBox(page)).toBeFocused();
