@@ -21,7 +21,6 @@ import {
   MAX_SECONDARY_EMAILS,
   toCustomerFormValues,
   type CustomerFormValues,
-  type CustomerInput,
 } from '@/lib/validations/customer';
 import { createCustomer, updateCustomer } from '../actions';
 import { AliasAvailability } from './alias-availability';
@@ -33,8 +32,8 @@ import { MeasurementMappingsField } from './measurement-mappings-field';
 import { PairRowsField } from './pair-rows-field';
 import { TagsInput } from './tags-input';
 import { ValueRowsField } from './value-rows-field';
-import { actionFailureMessage, applyServerFieldErrors } from '@/lib/forms';
-import { useServerRenderedForm } from '@/lib/hooks/use-server-rendered-form';
+import { failure } from '@/lib/action-result';
+import { useActionForm } from '@/lib/hooks/use-action-form';
 import type { PricePlanOption } from '@/lib/validations/price-plan';
 import type { ChangedBy } from '@/lib/validations/audit';
 
@@ -64,77 +63,56 @@ export function CustomerForm(props: CustomerFormProps) {
   const customerId = editing ? props.customerId : undefined;
   const router = useRouter();
   const queryClient = useQueryClient();
-  const { form, formId } = useServerRenderedForm<CustomerFormValues, CustomerInput>({
-    schema: customerInput,
-    defaultValues: editing ? props.initialValues : emptyCustomerForm,
-    mode: 'onSubmit',
-    reValidateMode: 'onChange',
-  });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    getValues,
-    reset,
-    formState: { errors, isSubmitting, isDirty },
-  } = form;
-  const [formMessage, setFormMessage] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   const [base, setBase] = useState(() => ({
     version: editing ? props.version : 0,
     values: editing ? props.initialValues : emptyCustomerForm,
   }));
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const messageRef = useRef<HTMLDivElement>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const originalId = editing ? props.initialValues.name : undefined;
-
-  const submit = async () => {
-    setFormMessage(null);
-    try {
-      const values = getValues();
+  const { form, formId, formMessage, setFormMessage, messageRef, onSubmit, pending, succeeded } = useActionForm({
+    schema: customerInput,
+    defaultValues: editing ? props.initialValues : emptyCustomerForm,
+    action: async (values) => {
       // The form's own checks keep a customer under the server's body limit; this says so plainly
       // if that ever stops being true, rather than "the server did not answer".
       if (utf8Length(JSON.stringify(values), MAX_REQUEST_BODY_BYTES) > MAX_REQUEST_BODY_BYTES) {
-        setFormMessage('The customer is too large to send: shorten long fields or remove some aliases.');
-        messageRef.current?.focus();
-        return;
+        return failure('The customer is too large to send: shorten long fields or remove some aliases.');
       }
-      const result = customerId ? await updateCustomer(customerId, base.version, values) : await createCustomer(values);
-      if (result.ok && 'unchanged' in result.data && result.data.unchanged) {
+      return customerId ? updateCustomer(customerId, base.version, values) : createCustomer(values);
+    },
+    failure: 'The customer could not be saved',
+    onRefused: (refusal) => {
+      if (!('conflict' in refusal)) return false;
+      const theirs = toCustomerFormValues(refusal.conflict);
+      setConflict({
+        changes: changedFields(base.values, theirs),
+        savedAt: refusal.conflict.updatedAt,
+        changedBy: refusal.changedBy,
+        theirs,
+        version: refusal.conflict.version,
+      });
+      return true;
+    },
+    onSuccess: async (data: { id: string; unchanged?: true }, values) => {
+      if (data.unchanged) {
         // The server found nothing different from the stored record: nothing written, stay here.
         toast.info('No changes to save');
-        return;
+        return 'stay';
       }
-      if (result.ok) {
-        setSaved(true);
-        // Said once, here: nothing in the address brings it back on a reload.
-        if (editing) toast.success('Changes saved');
-        else toast.success('Customer created', { description: values.displayName.trim() || values.name.trim() });
-        await queryClient.invalidateQueries({ queryKey: customerKeys.all });
-        router.push(`/customers/${result.data.id}`);
-        router.refresh();
-        return;
-      }
-      if ('conflict' in result) {
-        const theirs = toCustomerFormValues(result.conflict);
-        setConflict({
-          changes: changedFields(base.values, theirs),
-          savedAt: result.conflict.updatedAt,
-          changedBy: result.changedBy,
-          theirs,
-          version: result.conflict.version,
-        });
-        return;
-      }
-      setFormMessage(result.message);
-      if (applyServerFieldErrors(setError, result.fieldErrors) === 0) messageRef.current?.focus();
-    } catch (error) {
-      setFormMessage(actionFailureMessage(error, 'The customer could not be saved'));
-      messageRef.current?.focus();
-    }
-  };
-  const onInvalid = () => setFormMessage('Some fields need attention.');
+      // Said once, here: nothing in the address brings it back on a reload.
+      if (editing) toast.success('Changes saved');
+      else toast.success('Customer created', { description: values.displayName.trim() || values.name.trim() });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.all });
+      router.push(`/customers/${data.id}`);
+      router.refresh();
+    },
+  });
+  const {
+    register,
+    reset,
+    formState: { errors, isDirty },
+  } = form;
+  const formRef = useRef<HTMLFormElement>(null);
+  const originalId = editing ? props.initialValues.name : undefined;
 
   const loadTheirs = () => {
     if (!conflict) return;
@@ -150,7 +128,6 @@ export function CustomerForm(props: CustomerFormProps) {
     setFormMessage('Your edits are kept. Saving now replaces the other changes.');
   };
 
-  const busy = isSubmitting || saved;
   const submitLabel = editing ? 'Save changes' : 'Create customer';
   return (
     <FormProvider {...form}>
@@ -158,12 +135,12 @@ export function CustomerForm(props: CustomerFormProps) {
         id={formId}
         method="post"
         ref={formRef}
-        onSubmit={(event) => handleSubmit(submit, onInvalid)(event)}
+        onSubmit={onSubmit}
         noValidate
         aria-label={editing ? 'Edit customer' : 'Create customer'}
         className="space-y-6"
       >
-        <UnsavedChangesGuard when={isDirty && !saved} />
+        <UnsavedChangesGuard when={isDirty && !succeeded} />
         <div
           ref={messageRef}
           tabIndex={-1}
@@ -299,7 +276,7 @@ export function CustomerForm(props: CustomerFormProps) {
         <div className="sticky bottom-0 z-10 pb-3 sm:pb-4">
           <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-lg">
             <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
-              {isDirty && !saved ? (
+              {isDirty && !succeeded ? (
                 <>
                   <span aria-hidden="true" className="size-2 rounded-full bg-amber-500" />
                   Unsaved changes
@@ -312,8 +289,8 @@ export function CustomerForm(props: CustomerFormProps) {
               <ButtonLink href={customerId ? `/customers/${customerId}` : '/customers'} variant="ghost">
                 Cancel
               </ButtonLink>
-              <Button type="submit" disabled={busy} aria-disabled={busy}>
-                {busy ? (editing ? 'Saving…' : 'Creating…') : submitLabel}
+              <Button type="submit" disabled={pending} aria-disabled={pending}>
+                {pending ? (editing ? 'Saving…' : 'Creating…') : submitLabel}
               </Button>
             </div>
           </div>
