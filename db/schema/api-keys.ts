@@ -1,7 +1,6 @@
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { timestampMs as at } from './columns';
 
 /** Keys for the /v1 API. Only the SHA-256 of a key is kept; its first 8 characters let people recognise it. */
 export const apiKeys = pgTable(

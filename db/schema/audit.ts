@@ -1,4 +1,5 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestampMs } from './columns';
 
 export interface AuditChange {
   field: string;
@@ -11,7 +12,7 @@ export const auditEntries = pgTable(
   'audit_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    at: timestampMs('at').notNull().defaultNow(),
     actorId: text('actor_id').notNull(),
     actorEmail: text('actor_email').notNull(),
     action: text('action').notNull(), // customer.create, customer.update, customer.archive, …

@@ -1,8 +1,8 @@
-import { bigint, boolean, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAndUpdatedAt, timestampMs as at } from './columns';
 
 // The tables better-auth (email + password) reads and writes, named our way; lib/auth maps
 // its model names onto them. `role` and `active` are ours.
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
@@ -14,29 +14,25 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   // Set when a session is made (lib/auth/auth.ts): sessions end on sign-out, this stays.
   lastSignInAt: at('last_sign_in_at'),
-  createdAt: at('created_at').notNull().defaultNow(),
-  updatedAt: at('updated_at')
-    .notNull()
-    .defaultNow()
-    .$onUpdate(() => new Date()),
+  ...createdAndUpdatedAt(),
 });
+
+/** The user a session or account belongs to: gone with the user. */
+const userRef = () =>
+  text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
 
 export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
     token: text('token').notNull().unique('sessions_token_key'),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     expiresAt: at('expires_at').notNull(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at')
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...createdAndUpdatedAt(),
   },
   (t) => [index('sessions_user_id_idx').on(t.userId)],
 );
@@ -47,9 +43,7 @@ export const accounts = pgTable(
     id: text('id').primaryKey(),
     accountId: text('account_id').notNull(),
     providerId: text('provider_id').notNull(),
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: userRef(),
     accessToken: text('access_token'),
     refreshToken: text('refresh_token'),
     idToken: text('id_token'),
@@ -57,11 +51,7 @@ export const accounts = pgTable(
     refreshTokenExpiresAt: at('refresh_token_expires_at'),
     scope: text('scope'),
     password: text('password'),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at')
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...createdAndUpdatedAt(),
   },
   (t) => [index('accounts_user_id_idx').on(t.userId)],
 );
@@ -73,11 +63,7 @@ export const verifications = pgTable(
     identifier: text('identifier').notNull(),
     value: text('value').notNull(),
     expiresAt: at('expires_at').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at')
-      .notNull()
-      .defaultNow()
-      .$onUpdate(() => new Date()),
+    ...createdAndUpdatedAt(),
   },
   (t) => [index('verifications_identifier_idx').on(t.identifier)],
 );

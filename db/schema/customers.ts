@@ -8,20 +8,17 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { timestampMs } from './columns';
 import { pricePlans } from './price-plans';
 
 export interface MeasurementMapping {
   label: string;
   valueRegex: string;
 }
-
-// Millisecond precision: JavaScript dates (and so keyset cursors) round-trip exactly.
-const timestampMs = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 
 /**
  * What the unmatched-usage inbox compares to suggest a customer for an identifier: lower-cased,
@@ -91,12 +88,16 @@ export const customers = pgTable(
   ],
 );
 
+/** A child row's customer: the row goes with the customer. */
+export const customerRef = () =>
+  uuid('customer_id')
+    .notNull()
+    .references(() => customers.id, { onDelete: 'cascade' });
+
 export const customerIngestAliases = pgTable(
   'customer_ingest_aliases',
   {
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef(),
     position: integer('position').notNull(),
     alias: text('alias').notNull(),
   },
@@ -112,9 +113,7 @@ export const customerBillingProviders = pgTable(
   'customer_billing_providers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef(),
     position: integer('position').notNull(),
     billingProvider: text('billing_provider').notNull(),
     deliveryMethod: text('delivery_method').notNull(),
@@ -154,9 +153,7 @@ export const customFieldUniqueValues = pgTable(
       .notNull()
       .references(() => customFieldKeys.key, { onDelete: 'cascade' }),
     value: text('value').notNull(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef(),
   },
   (t) => [
     unique('custom_field_unique_values_key').on(t.key, t.value),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { timestampMs } from './columns';
 
 export const pricePlans = pgTable(
   'price_plans',
@@ -7,11 +8,11 @@ export const pricePlans = pgTable(
     name: text('name').primaryKey(),
     displayName: text('display_name').notNull(),
     description: text('description'),
-    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    createdAt: timestampMs('created_at').notNull().defaultNow(),
     // Bumped by every edit: an edit made on an older version is refused, never silently overwritten.
     version: integer('version').notNull().default(1),
     // An archived plan stays on the customers that have it; no other customer can be given it.
-    archivedAt: timestamp('archived_at', { withTimezone: true, precision: 3 }),
+    archivedAt: timestampMs('archived_at'),
   },
   (t) => [uniqueIndex('price_plans_name_key').on(sql`lower(${t.name})`)],
 );

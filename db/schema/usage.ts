@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { customers } from './customers';
-
-const timestampMs = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { bigint, boolean, date, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { timestampMs } from './columns';
+import { customerRef, customers } from './customers';
 
 /** How an event found its customer: its customer_id is the customer's uuid, one of its ingest aliases, or a measurement mapping matched its properties. */
 export type UsageMatchedBy = 'id' | 'alias' | 'mapping';
@@ -74,9 +73,7 @@ export const usageTransactions = pgTable(
 export const usageDailyCounts = pgTable(
   'usage_daily_counts',
   {
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: customerRef(),
     day: date('day', { mode: 'string' }).notNull(),
     eventType: text('event_type').notNull(),
     matchedBy: text('matched_by').$type<UsageMatchedBy>().notNull(),
