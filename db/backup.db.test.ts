@@ -95,14 +95,24 @@ describe.skipIf(Boolean(process.env.DATABASE_URL))('backup and restore on PGlite
   }, 240_000);
 });
 
+/** A new, empty database on the PostgreSQL server DATABASE_URL names: its URL, and how to drop it. */
+async function emptyPostgresDatabase(label: string) {
+  const name = `meterline_${label}_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const drop = async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+  return { url, drop };
+}
+
 describe.skipIf(!process.env.DATABASE_URL)('backup and restore on PostgreSQL', () => {
   it('round-trips the database with pg_dump and pg_restore', async () => {
-    const name = `meterline_backup_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
+    const { url, drop } = await emptyPostgresDatabase('backup');
     const query = async (sql: string) => {
       const db = new Client({ connectionString: url.href });
       await db.connect();
@@ -123,8 +133,7 @@ describe.skipIf(!process.env.DATABASE_URL)('backup and restore on PostgreSQL', (
       expect(wrongKind.out).toContain('is a PostgreSQL backup, and this restores into PGlite');
       fs.rmSync(dir, { recursive: true, force: true });
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await drop();
     }
   }, 240_000);
 
@@ -133,12 +142,7 @@ describe.skipIf(!process.env.DATABASE_URL)('backup and restore on PostgreSQL', (
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const folder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'meterline-move-')), 'pglite');
     const fromPglite = { PGLITE_DIR: folder, DATABASE_URL: '' };
-    const name = `meterline_move_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
+    const { url, drop } = await emptyPostgresDatabase('move');
     try {
       expect(npm('db:seed', fromPglite).out).toContain('Added');
       const user = ['--email', 'moved@e2e.test', '--role', 'admin', '--password', 'moved-password-1234'];
@@ -158,8 +162,7 @@ describe.skipIf(!process.env.DATABASE_URL)('backup and restore on PostgreSQL', (
       expect(again.status).toBe(1);
       expect(again.out).toContain('already holds');
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await drop();
       fs.rmSync(path.dirname(folder), { recursive: true, force: true });
     }
   }, 240_000);

@@ -37,6 +37,10 @@ export const STRIPE_PROVIDER = {
   configuration: { stripe_customer_id: 'cus_Q1w2E3', stripe_collection_method: 'send_invoice' },
 } as const;
 
+/** Billing providers as the form's rows hold them: copies, so a test may change them. */
+export const providerRows = (...providers: unknown[]) =>
+  structuredClone(providers) as CustomerFormValues['billingProviders'];
+
 /** The audit entries of one record ('customer', 'price_plan' or 'user', and its id or key). */
 export async function auditOf(entityType: string, entityId: string) {
   const db = await getDb();

@@ -209,16 +209,16 @@ function archiveSentence(c: AuditChange, names: ValueNames): string | null {
   return 'Had been archived';
 }
 
-/** An audit entry's changes, field by field: "Role: Viewer → Admin". */
-export function ChangeList({
-  changes,
-  entityType = 'customer',
-  names = {},
-}: {
+/** An audit entry's changes, and how to name their fields and values. */
+interface ChangesProps {
   changes: AuditChange[];
+  /** Whose fields: 'customer' (the default), 'price_plan', 'user'. */
   entityType?: string;
   names?: ValueNames;
-}) {
+}
+
+/** An audit entry's changes, field by field: "Role: Viewer → Admin". */
+export function ChangeList({ changes, entityType = 'customer', names = {} }: ChangesProps) {
   if (changes.length === 0) return null;
   return (
     <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
@@ -241,12 +241,7 @@ export function CreatedFields({
   changes,
   entityType = 'customer',
   names = {},
-}: {
-  action: string;
-  changes: AuditChange[];
-  entityType?: string;
-  names?: ValueNames;
-}) {
+}: ChangesProps & { action: string }) {
   if (changes.length === 0) return null;
   return (
     <details className="group mt-1 text-sm">

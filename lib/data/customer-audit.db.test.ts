@@ -1,4 +1,4 @@
-import { AWS_PROVIDER, customerValues, driver, STRIPE_PROVIDER, unique } from '@/test/data';
+import { AWS_PROVIDER, customerValues, driver, providerRows, STRIPE_PROVIDER, unique } from '@/test/data';
 import { admin, editor } from '@/test/actors';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,10 +23,7 @@ function record(name: string): CustomerFormValues {
       { key: 'account_manager', value: 'Lucius' },
     ],
     measurementMappings: [{ label: 'region', valueRegex: 'us-(east|west)-\\d' }],
-    billingProviders: [
-      structuredClone(AWS_PROVIDER),
-      structuredClone(STRIPE_PROVIDER),
-    ] as CustomerFormValues['billingProviders'],
+    billingProviders: providerRows(AWS_PROVIDER, STRIPE_PROVIDER),
     ingestAliases: [{ value: `${name}-prod` }],
   };
 }
@@ -115,10 +112,10 @@ describe(`a customer's audit trail on ${driver}`, () => {
     const regionMoved = record(name);
     regionMoved.displayName = 'Wayne Enterprises, Inc.';
     regionMoved.customFields = edited.customFields;
-    regionMoved.billingProviders = [
+    regionMoved.billingProviders = providerRows(
       { ...AWS_PROVIDER, configuration: { ...AWS_PROVIDER.configuration, aws_region: 'us-east-1' } },
-      structuredClone(STRIPE_PROVIDER),
-    ] as CustomerFormValues['billingProviders'];
+      STRIPE_PROVIDER,
+    );
     expect(await updateCustomer(editor, id, 2, customerInput.parse(regionMoved))).toEqual({
       ok: true,
       data: { id, version: 3 },

@@ -1,4 +1,4 @@
-import { AWS_PROVIDER, customerValues, driver, STRIPE_PROVIDER, unique, valueRows } from '@/test/data';
+import { AWS_PROVIDER, customerValues, driver, providerRows, STRIPE_PROVIDER, unique, valueRows } from '@/test/data';
 import { editor } from '@/test/actors';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -45,10 +45,7 @@ function everyField(id: string): CustomerFormValues {
       { key: 'tier', value: 'gold' },
     ],
     measurementMappings: [{ label: 'region', valueRegex: 'us-(east|west)-\\d' }],
-    billingProviders: [
-      structuredClone(STRIPE_PROVIDER),
-      structuredClone(AWS_PROVIDER),
-    ] as CustomerFormValues['billingProviders'],
+    billingProviders: providerRows(STRIPE_PROVIDER, AWS_PROVIDER),
     ingestAliases: valueRows(`${id}-prod`, `${id}-dev`),
   };
 }

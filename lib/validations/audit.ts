@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { filterText } from './text';
 
 // The audit trail's shapes and filters: browser-safe, shared by the data layer and the pages.
 
@@ -57,20 +58,6 @@ export interface ChangedBy extends AuditActorName {
 export const MAX_AUDIT_ACTOR_SEARCH = 254;
 export const MAX_AUDIT_CUSTOMER_SEARCH = 128;
 
-/** A filter typed into a search box: control characters (NUL included) are dropped, blank is none. */
-const searchText = (max: number) =>
-  z
-    .string()
-    .transform(
-      (v) =>
-        v
-          .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-          .trim()
-          .slice(0, max) || undefined,
-    )
-    .optional()
-    .catch(undefined);
-
 /** A calendar day PostgreSQL can hold (year 1 onward); anything else is ignored. */
 const day = z.iso
   .date()
@@ -92,9 +79,9 @@ const auditCursor = z
 
 /** The Audit page's filters, from its URL: a value that makes no sense is left out, never an error. */
 export const auditFilters = z.object({
-  actor: searchText(MAX_AUDIT_ACTOR_SEARCH),
+  actor: filterText(MAX_AUDIT_ACTOR_SEARCH),
   action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
-  customer: searchText(MAX_AUDIT_CUSTOMER_SEARCH),
+  customer: filterText(MAX_AUDIT_CUSTOMER_SEARCH),
   from: day,
   to: day,
   cursor: auditCursor,

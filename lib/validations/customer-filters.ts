@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BILLING_PROVIDERS, type BillingProvider } from './billing-provider-names';
+import { filterText } from './text';
 
 // The customer list's view (search, filters, sort, page), apart from the record's schema so the
 // list page does not ship the record's rules.
@@ -17,33 +18,20 @@ export type CustomerSort = keyof typeof CUSTOMER_SORTS;
 /** Search text longer than this is cut; nobody types more to find a customer. */
 export const MAX_SEARCH_LENGTH = 200;
 
-const optionalParam = (max: number) =>
-  z
-    .string()
-    .transform((v) =>
-      v
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .trim()
-        .slice(0, max),
-    )
-    .transform((v) => v || undefined)
-    .optional()
-    .catch(undefined);
-
 /** Newest first by default (creation, last usage); IDs and Names read A to Z. */
 export const defaultOrder = (sort: CustomerSort) => (sort === 'created' || sort === 'usage' ? 'desc' : 'asc');
 
 /** The list's view, as it stands in the URL (and the API route's query string). */
 export const customerFilters = z
   .object({
-    q: optionalParam(MAX_SEARCH_LENGTH),
+    q: filterText(MAX_SEARCH_LENGTH),
     status: z.enum(['active', 'archived', 'all']).default('active').catch('active'),
-    plan: optionalParam(100),
+    plan: filterText(100),
     provider: z
       .enum(Object.keys(BILLING_PROVIDERS) as [BillingProvider, ...BillingProvider[]])
       .optional()
       .catch(undefined),
-    tag: optionalParam(MAX_TAG_LENGTH),
+    tag: filterText(MAX_TAG_LENGTH),
     sort: z.enum(['created', 'id', 'name', 'usage']).default('created').catch('created'),
     order: z.enum(['asc', 'desc']).optional().catch(undefined),
     cursor: z.string().max(2048).optional().catch(undefined),

@@ -186,3 +186,20 @@ export function optionalFormatted(label: string, max: number, check: (v: string)
     .refine((v) => v === '' || check(v), message)
     .transform((v) => (v === '' ? null : v));
 }
+
+/**
+ * A filter from a search box or a URL: control characters (NUL included) become spaces, then it is
+ * trimmed and cut to `max`. Blank, missing or not text is no filter (`undefined`), never an error.
+ */
+export const filterText = (max: number) =>
+  z
+    .string()
+    .transform(
+      (v) =>
+        v
+          .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+          .trim()
+          .slice(0, max) || undefined,
+    )
+    .optional()
+    .catch(undefined);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UsageUnmatchedReason } from '@/db/schema/usage';
+import { filterText } from './text';
 
 // The unmatched-usage inbox's shapes, filters and inputs: browser-safe, shared by the data layer,
 // the server actions and the page.
@@ -76,22 +77,10 @@ export interface AddedAlias {
   countedEvents: number;
 }
 
-const searchText = z
-  .string()
-  .transform(
-    (v) =>
-      v
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .trim()
-        .slice(0, MAX_INBOX_SEARCH) || undefined,
-  )
-  .optional()
-  .catch(undefined);
-
 /** The inbox's view, from its URL: a value that makes no sense is left out, never an error. */
 export const inboxFilters = z.object({
   status: z.enum(['open', 'ignored']).default('open').catch('open'),
-  q: searchText,
+  q: filterText(MAX_INBOX_SEARCH),
   cursor: z.string().max(1024).optional().catch(undefined),
   dir: z.enum(['next', 'prev']).default('next').catch('next'),
 });
