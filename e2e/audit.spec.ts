@@ -134,9 +134,7 @@ test.describe('the audit trail', () => {
     const id = uniqueId('filtered');
     const uuid = await customerForm.createAndOpen({ id, name: `Filtered ${id}` });
     await customerForm.openEdit(uuid);
-    await customerForm.field('Name').fill(`Filtered again ${id}`);
-    await customerForm.saveChanges.click();
-    await expect(page).toHaveURL(DETAIL_URL);
+    await customerForm.saveField('Name', `Filtered again ${id}`);
 
     const audit = new AuditPage(page);
     await audit.open();
@@ -196,9 +194,7 @@ test.describe('a stale edit', () => {
     await expect(editor.field('Name')).toHaveValue('Original Name');
     await expect(admin.field('Name')).toHaveValue('Original Name');
 
-    await admin.field('Name').fill('Admin’s Name');
-    await admin.saveChanges.click();
-    await expect(admin.page).toHaveURL(DETAIL_URL);
+    await admin.saveField('Name', 'Admin’s Name');
 
     await editor.field('Description').fill('Mine');
     await editor.saveChanges.click();
@@ -216,9 +212,7 @@ test.describe('a stale edit', () => {
     await customerForm.openEdit(uuid);
     await other.openEdit(uuid);
     await expect(other.field('Name')).toHaveValue('Original Name');
-    await other.field('Name').fill('Other tab');
-    await other.saveChanges.click();
-    await expect(other.page).toHaveURL(DETAIL_URL);
+    await other.saveField('Name', 'Other tab');
 
     await customerForm.field('Name').fill('This tab');
     await customerForm.saveChanges.click();
@@ -268,9 +262,7 @@ test.describe('History', () => {
     }) => {
       const uuid = await customerForm.createAndOpen(awsCustomer(uniqueId(`history${viewport.width}`)));
       await customerForm.openEdit(uuid);
-      await customerForm.field('Name').fill('Renamed for History');
-      await customerForm.saveChanges.click();
-      await expect(page).toHaveURL(DETAIL_URL);
+      await customerForm.saveField('Name', 'Renamed for History');
       await page.setViewportSize(viewport);
       await customerDetail.open(uuid);
       await expect(historyEntries(page)).toHaveCount(2);

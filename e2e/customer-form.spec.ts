@@ -91,8 +91,7 @@ test.describe('unsaved changes are not lost without asking', () => {
     customerForm,
   }) => {
     const id = uniqueId('guard-sidebar');
-    await customerForm.open();
-    await customerForm.field('ID').fill(id);
+    await customerForm.openFilled({ id });
     await customerForm.field('Name').fill('Half Typed Co');
 
     await sidebarLink(page, 'Customers').click();
@@ -197,8 +196,7 @@ test.describe('the form helps while typing', () => {
     const owner = uniqueId('id-owner');
     await customerForm.createAndOpen({ id: owner, name: 'Owner Of The ID' });
 
-    await customerForm.open();
-    await customerForm.field('ID').fill(owner.toUpperCase());
+    await customerForm.openFilled({ id: owner.toUpperCase() });
     const note = customerForm.form.getByText(/^Taken by/);
     await expect(note).toHaveText(`Taken by Owner Of The ID (opens in a new tab) (${owner})`);
     await expect(note.getByRole('link')).toHaveAttribute('href', /\/customers\/[0-9a-f-]{36}$/);
@@ -284,8 +282,7 @@ test.describe('a failed save says what happened', () => {
 
   test('the server answered with an error (500)', async ({ page, customerForm }) => {
     const id = uniqueId('server-500');
-    await customerForm.open();
-    await customerForm.field('ID').fill(id);
+    await customerForm.openFilled({ id });
     await failActions(page, 'error');
     await customerForm.submit.click();
     await expect(customerForm.formAlert).toContainText(
@@ -296,8 +293,7 @@ test.describe('a failed save says what happened', () => {
   });
 
   test('the server could not be reached', async ({ page, customerForm }) => {
-    await customerForm.open();
-    await customerForm.field('ID').fill(uniqueId('unreachable'));
+    await customerForm.openFilled({ id: uniqueId('unreachable') });
     await failActions(page, 'unreachable');
     await customerForm.submit.click();
     await expect(customerForm.formAlert).toContainText(

@@ -373,8 +373,7 @@ test.describe('keyboard only', () => {
     customerDetail,
   }) => {
     const id = uniqueId('keys-country');
-    await customerForm.open();
-    await customerForm.field('ID').fill(id);
+    await customerForm.openFilled({ id });
     const { country, countryList } = customerForm;
     await pressTabUntilFocused(page, country);
     await expect(country).toHaveAttribute('aria-expanded', 'false');

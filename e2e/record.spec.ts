@@ -178,9 +178,7 @@ async function renamedInAnotherTab(context: BrowserContext, tabA: CustomerFormPa
   const tabB = await openInTwoTabs(context, tabA, uuid);
   await expect(tabA.field('Name')).toHaveValue('Original Name');
   await expect(tabB.field('Name')).toHaveValue('Original Name');
-  await tabB.field('Name').fill('Their Name');
-  await tabB.saveChanges.click();
-  await expect(tabB.page).toHaveURL(DETAIL_URL);
+  await tabB.saveField('Name', 'Their Name');
   return tabB;
 }
 
@@ -223,9 +221,7 @@ test.describe('a stale edit in a second tab', () => {
     await expect(tabA.field('Name')).toHaveValue('Their Name');
     await expect(tabA.field('Description')).toHaveValue('Original description');
 
-    await tabA.field('Description').fill('My description');
-    await tabA.saveChanges.click();
-    await expect(page).toHaveURL(DETAIL_URL);
+    await tabA.saveField('Description', 'My description');
     await expect(customerDetail.item('Name')).toHaveText('Their Name');
     await expect(customerDetail.item('Description')).toHaveText('My description');
   });
@@ -486,8 +482,7 @@ test.describe('tags', () => {
     customerForm,
     customerDetail,
   }) => {
-    await customerForm.open();
-    await customerForm.field('ID').fill(uniqueId('tags'));
+    await customerForm.openFilled({ id: uniqueId('tags') });
 
     await customerForm.addTag('enterprise');
     await expect(customerForm.removeTag('enterprise')).toBeVisible();
@@ -657,9 +652,7 @@ test.describe('accessibility (axe) of the whole record, at 1280 and 390 px wide'
 
     const other = new CustomerFormPage(await context.newPage());
     await other.openEdit(uuid);
-    await other.field('Legal name').fill('Someone Else GmbH');
-    await other.saveChanges.click();
-    await expect(other.page).toHaveURL(DETAIL_URL);
+    await other.saveField('Legal name', 'Someone Else GmbH');
 
     await customerForm.field('Phone').fill('+49 30 7654321');
     await customerForm.saveChanges.click();

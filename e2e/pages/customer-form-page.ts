@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export type BillingProviderName = 'Stripe' | 'NetSuite' | 'AWS Marketplace' | 'Azure Marketplace' | 'GCP Marketplace';
 
@@ -355,6 +355,13 @@ export class CustomerFormPage {
         document.execCommand('insertText', false, data);
       }
     }, text);
+  }
+
+  /** Changes one field of the edit form and saves; resolves once the browser is back on the customer's page. */
+  async saveField(label: string, value: string) {
+    await this.field(label).fill(value);
+    await this.saveChanges.click();
+    await expect(this.page).toHaveURL(DETAIL_URL);
   }
 
   /** Opens the create form and fills it; the caller submits. */
