@@ -16,7 +16,7 @@ import type { V1CustomFieldKey } from '@/lib/validations/v1/objects';
 import { recordAudit } from './audit';
 import { V1Error } from '@/lib/validations/v1/errors';
 import { invalid, notFound, ownerOf } from './v1-errors';
-import { customFieldValueTaken, knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
+import { customFieldValueTaken, updateCustomerRecord, v1CustomerWrite, v1Write, type V1WriteOptions } from './v1-write';
 
 /** The customers holding `key`, as `custom_fields ->> key` (null where they do not). */
 const valueOf = (key: string) => sql<string | null>`(${customers.customFields} ->> ${key})`;
@@ -152,17 +152,20 @@ export async function setV1CustomFieldValues(
   fields: Record<string, string>,
   opts: V1WriteOptions = {},
 ): Promise<void> {
-  assertCan(actor, 'customers:write');
-  const id = knownId(customerId);
-  await v1Write(opts, { self: id, customFields: fields }, async (tx) => {
-    await updateCustomerRecord(tx, actor, id, (before) => {
-      const merged = { ...before.customFields, ...fields };
-      if (Object.keys(merged).length > MAX_CUSTOM_FIELDS) {
-        throw invalid('custom_fields', `a customer holds at most ${MAX_CUSTOM_FIELDS} keys`);
-      }
-      return { customFields: merged };
-    });
-  });
+  await v1CustomerWrite(
+    actor,
+    customerId,
+    opts,
+    (tx, id) =>
+      updateCustomerRecord(tx, actor, id, (before) => {
+        const merged = { ...before.customFields, ...fields };
+        if (Object.keys(merged).length > MAX_CUSTOM_FIELDS) {
+          throw invalid('custom_fields', `a customer holds at most ${MAX_CUSTOM_FIELDS} keys`);
+        }
+        return { customFields: merged };
+      }),
+    { customFields: fields },
+  );
 }
 
 /** POST /v1/customFields/deleteValues: removes those keys; keys not set are ignored. */
@@ -172,11 +175,7 @@ export async function deleteV1CustomFieldValues(
   keys: string[],
   opts: V1WriteOptions = {},
 ): Promise<void> {
-  assertCan(actor, 'customers:write');
-  const id = knownId(customerId);
-  await v1Write(opts, {}, async (tx) => {
-    await updateCustomerRecord(tx, actor, id, (before) => ({
-      customFields: withoutKeys(before.customFields, keys),
-    }));
-  });
+  await v1CustomerWrite(actor, customerId, opts, (tx, id) =>
+    updateCustomerRecord(tx, actor, id, (before) => ({ customFields: withoutKeys(before.customFields, keys) })),
+  );
 }

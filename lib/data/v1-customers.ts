@@ -23,7 +23,7 @@ import { auditable, customerColumns, CUSTOMER_LIST_FIELDS } from './customers-wr
 import { violatedUniqueConstraint } from './db-errors';
 import { V1Error } from '@/lib/validations/v1/errors';
 import { notFound } from './v1-errors';
-import { knownId, updateCustomerRecord, v1Write, type V1WriteOptions } from './v1-write';
+import { knownId, updateCustomerRecord, v1CustomerWrite, v1Write, type V1WriteOptions } from './v1-write';
 
 export type { V1WriteOptions };
 
@@ -311,9 +311,7 @@ async function customerIn(tx: Database, id: string): Promise<V1Customer> {
  * aliases stay reserved.
  */
 export async function archiveV1Customer(actor: Actor, id: string, opts: V1WriteOptions = {}): Promise<{ id: string }> {
-  assertCan(actor, 'customers:write');
-  const customerId = knownId(id);
-  return v1Write(opts, {}, async (tx) => {
+  return v1CustomerWrite(actor, id, opts, async (tx, customerId) => {
     const [current] = await tx
       .select({ name: customers.name, archivedAt: customers.archivedAt })
       .from(customers)
@@ -344,9 +342,7 @@ export async function setV1CustomerName(
   name: string,
   opts: V1WriteOptions = {},
 ): Promise<V1Customer> {
-  assertCan(actor, 'customers:write');
-  const customerId = knownId(id);
-  return v1Write(opts, {}, async (tx) => {
+  return v1CustomerWrite(actor, id, opts, async (tx, customerId) => {
     await updateCustomerRecord(tx, actor, customerId, () => ({ displayName: name }));
     return customerIn(tx, customerId);
   });
@@ -362,11 +358,13 @@ export async function setV1IngestAliases(
   aliases: string[],
   opts: V1WriteOptions = {},
 ): Promise<void> {
-  assertCan(actor, 'customers:write');
-  const customerId = knownId(id);
-  await v1Write(opts, { self: customerId, ingestAliases: aliases }, async (tx) => {
-    await updateCustomerRecord(tx, actor, customerId, () => ({ ingestAliases: aliases }));
-  });
+  await v1CustomerWrite(
+    actor,
+    id,
+    opts,
+    (tx, customerId) => updateCustomerRecord(tx, actor, customerId, () => ({ ingestAliases: aliases })),
+    { ingestAliases: aliases },
+  );
 }
 
 /** POST /v1/customers/{id}/updateConfig: a Salesforce account ID sets it, null clears it, absent leaves it. */
@@ -376,11 +374,9 @@ export async function updateV1CustomerConfig(
   config: UpdateCustomerConfigBody,
   opts: V1WriteOptions = {},
 ): Promise<void> {
-  assertCan(actor, 'customers:write');
-  const customerId = knownId(id);
-  await v1Write(opts, {}, async (tx) => {
-    await updateCustomerRecord(tx, actor, customerId, () =>
+  await v1CustomerWrite(actor, id, opts, (tx, customerId) =>
+    updateCustomerRecord(tx, actor, customerId, () =>
       config.salesforce_account_id === undefined ? {} : { salesforceAccountId: config.salesforce_account_id },
-    );
-  });
+    ),
+  );
 }

@@ -8,7 +8,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db';
 import { customers } from '@/db/schema';
-import type { Actor } from '@/lib/auth/permissions';
+import { assertCan, type Actor } from '@/lib/auth/permissions';
 import type { CustomerInput } from '@/lib/validations/customer';
 import { diffRecords } from './audit';
 import { findAliasOwners, findCustomFieldValueOwners, loadCustomer, type CustomerDetail } from './customers';
@@ -56,6 +56,23 @@ export async function v1Write<T>(
     if (conflict) throw conflict;
     throw err;
   }
+}
+
+/**
+ * A /v1 write to one customer: the caller may write customers, and an ID that names no customer is
+ * a 404, before `v1Write` runs `work` with the customer's ID. A conflict never names the customer
+ * itself as the owner.
+ */
+export async function v1CustomerWrite<T>(
+  actor: Actor,
+  id: string,
+  opts: V1WriteOptions,
+  work: (tx: Database, customerId: string) => Promise<T>,
+  context: Omit<ConflictContext, 'self'> = {},
+): Promise<T> {
+  assertCan(actor, 'customers:write');
+  const customerId = knownId(id);
+  return v1Write(opts, { self: customerId, ...context }, (tx) => work(tx, customerId));
 }
 
 async function ownersByIds(db: Database, ids: string[]): Promise<Map<string, V1Owner>> {
