@@ -23,3 +23,7 @@ export function formChecks<TForm extends object, TOut>(schema: z.ZodType<TOut, T
     },
   };
 }
+
+/** The message of a text field over its byte cap ("1,600": the cap as the message writes it). */
+export const tooManyBytes = (label: string, bytes: string) =>
+  `${label} is too long: at most ${bytes} bytes (emoji and accented letters take several each)`;

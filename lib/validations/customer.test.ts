@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { invalid } from '@/lib/action-result';
-import { formChecks } from '@/test/schemas';
+import { formChecks, tooManyBytes } from '@/test/schemas';
 import { customerInput, emptyCustomerForm, emptyCustomerRecord, type CustomerFormValues } from './customer';
 import { charCount } from './text';
 
@@ -190,13 +190,13 @@ describe('customerInput: Name (displayName)', () => {
   it('counts a ZWJ family emoji as one character, but its 25 bytes count against the 1,600-byte cap', () => {
     expect(accepted({ displayName: FAMILY.repeat(64) }).displayName).toBe(FAMILY.repeat(64)); // 1,600 bytes
     expect(refused({ displayName: FAMILY.repeat(65) })).toEqual({
-      displayName: ['Name is too long: at most 1,600 bytes (emoji and accented letters take several each)'],
+      displayName: [tooManyBytes('Name', '1,600')],
     });
   });
 
   it('refuses a letter with 1,500 combining marks: one character, but 3,001 bytes (more than its index holds)', () => {
     expect(refused({ displayName: `a${'\u0301'.repeat(1500)}` })).toEqual({
-      displayName: ['Name is too long: at most 1,600 bytes (emoji and accented letters take several each)'],
+      displayName: [tooManyBytes('Name', '1,600')],
     });
   });
 
@@ -240,13 +240,13 @@ describe('customerInput: Description', () => {
   it('holds at most 20,000 bytes: 800 family emoji (25 bytes each) fit, 801 do not', () => {
     expect(accepted({ description: FAMILY.repeat(800) }).description).toBe(FAMILY.repeat(800));
     expect(refused({ description: FAMILY.repeat(801) })).toEqual({
-      description: ['Description is too long: at most 20,000 bytes (emoji and accented letters take several each)'],
+      description: [tooManyBytes('Description', '20,000')],
     });
   });
 
   it('refuses a letter with 2 million combining marks (one character, 4 MB)', () => {
     expect(refused({ description: `a${'\u0301'.repeat(2_000_000)}` })).toEqual({
-      description: ['Description is too long: at most 20,000 bytes (emoji and accented letters take several each)'],
+      description: [tooManyBytes('Description', '20,000')],
     });
   });
 
@@ -401,8 +401,8 @@ describe('customerInput: Ingest aliases', () => {
 
   it('refuses an alias over 512 bytes (its unique index), at its row', () => {
     expect(refused({ ingestAliases: rows('ok', THUMBS_UP_MEDIUM.repeat(65), `a${'\u0301'.repeat(1500)}`) })).toEqual({
-      'ingestAliases.1.value': ['Alias is too long: at most 512 bytes (emoji and accented letters take several each)'],
-      'ingestAliases.2.value': ['Alias is too long: at most 512 bytes (emoji and accented letters take several each)'],
+      'ingestAliases.1.value': [tooManyBytes('Alias', '512')],
+      'ingestAliases.2.value': [tooManyBytes('Alias', '512')],
     });
   });
 

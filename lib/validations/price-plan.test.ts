@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formChecks } from '@/test/schemas';
+import { formChecks, tooManyBytes } from '@/test/schemas';
 import {
   emptyPricePlanForm,
   MAX_PRICE_PLAN_DESCRIPTION_LENGTH,
@@ -102,7 +102,7 @@ describe('pricePlanInput: Display name', () => {
   it('holds 480 bytes: 4 bytes a character at most, so 19 family emoji fit, 20 do not', () => {
     expect(accepted({ displayName: FAMILY.repeat(19) }).displayName).toBe(FAMILY.repeat(19));
     expect(refused({ displayName: FAMILY.repeat(20) })).toEqual({
-      displayName: ['Display name is too long: at most 480 bytes (emoji and accented letters take several each)'],
+      displayName: [tooManyBytes('Display name', '480')],
     });
   });
 });

@@ -4,6 +4,7 @@ import { customerInput, emptyCustomerForm } from './customer';
 import { pricePlanInput } from './price-plan';
 import { charCount, lengthProblem, text, utf8Length } from './text';
 import { userInput } from './user';
+import { tooManyBytes } from '@/test/schemas';
 
 // Counting characters with Intl.Segmenter costs time and memory with the square of the text on
 // Node 20 (100,000 characters run out of memory). These tests watch what is handed to the
@@ -26,8 +27,6 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 const totalSegmented = () => segmented.reduce((a, b) => a + b, 0);
-const BYTES_MESSAGE = (label: string, bytes: string) =>
-  `${label} is too long: at most ${bytes} bytes (emoji and accented letters take several each)`;
 
 describe('text limits: refused by length before any character is counted', () => {
   it('refuses a 100,000-character Name, segmenting no more than its byte cap', () => {
@@ -40,7 +39,7 @@ describe('text limits: refused by length before any character is counted', () =>
   it('refuses a letter with 2 million combining marks (one character, 4 MB) without segmenting it', () => {
     const description = `a${'\u0301'.repeat(2_000_000)}`;
     const result = customerInput.safeParse({ ...emptyCustomerForm, name: 'acme', description });
-    expect(result.error?.issues.map((i) => i.message)).toEqual([BYTES_MESSAGE('Description', '20,000')]);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([tooManyBytes('Description', '20,000')]);
     expect(segmented).toEqual([]);
   });
 
@@ -96,7 +95,7 @@ describe('text limits: bytes, below what the indexes hold', () => {
   ])('refuses 1,500 combining marks in %s', (field, label, bytes) => {
     const result = customerInput.safeParse({ ...emptyCustomerForm, name: 'acme', [field]: marks });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      [field, BYTES_MESSAGE(label, bytes)],
+      [field, tooManyBytes(label, bytes)],
     ]);
   });
 
@@ -109,10 +108,10 @@ describe('text limits: bytes, below what the indexes hold', () => {
       measurementMappings: [{ label: marks, valueRegex: marks }],
     });
     expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['tags.0', BYTES_MESSAGE('Tag', '256')],
-      ['customFields.0.value', BYTES_MESSAGE('Value', '800')],
-      ['measurementMappings.0.label', BYTES_MESSAGE('Label', '512')],
-      ['measurementMappings.0.valueRegex', BYTES_MESSAGE('Value regex', '1,024')],
+      ['tags.0', tooManyBytes('Tag', '256')],
+      ['customFields.0.value', tooManyBytes('Value', '800')],
+      ['measurementMappings.0.label', tooManyBytes('Label', '512')],
+      ['measurementMappings.0.valueRegex', tooManyBytes('Value regex', '1,024')],
     ]);
   });
 
@@ -123,9 +122,9 @@ describe('text limits: bytes, below what the indexes hold', () => {
       role: 'viewer',
       password: 'long enough 1',
     });
-    expect(user.error?.issues.map((i) => i.message)).toEqual([BYTES_MESSAGE('Name', '400')]);
+    expect(user.error?.issues.map((i) => i.message)).toEqual([tooManyBytes('Name', '400')]);
     const plan = pricePlanInput.safeParse({ name: 'growth', displayName: marks, description: '' });
-    expect(plan.error?.issues.map((i) => i.message)).toEqual([BYTES_MESSAGE('Display name', '480')]);
+    expect(plan.error?.issues.map((i) => i.message)).toEqual([tooManyBytes('Display name', '480')]);
   });
 });
 
