@@ -13,11 +13,7 @@ import { AuditFiltersBar } from './_components/audit-filters';
 
 export const metadata: Metadata = { title: 'Audit trail' };
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AuditPage({ searchParams }: PageProps<'/audit'>) {
   await connection();
   const actor = await requirePageActor('audit:read');
   const filters = auditFilters.parse(await searchParams);

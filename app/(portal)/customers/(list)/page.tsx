@@ -12,11 +12,7 @@ import { CustomersTable } from '../_components/customers-table';
 
 export const metadata: Metadata = { title: 'Customers' };
 
-export default async function CustomersPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function CustomersPage({ searchParams }: PageProps<'/customers'>) {
   await connection();
   const actor = await requirePageActor();
   const mayCreate = can(actor, 'customers:write');
