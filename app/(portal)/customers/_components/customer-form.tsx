@@ -17,8 +17,6 @@ import {
   CONTACT_FIELDS,
   customerInput,
   emptyCustomerForm,
-  MAX_ALIASES,
-  MAX_SECONDARY_EMAILS,
   toCustomerFormValues,
   type CustomerFormValues,
 } from '@/lib/validations/customer';
@@ -232,30 +230,12 @@ export function CustomerForm(props: CustomerFormProps) {
             )}
             <CountryCombobox />
           </div>
-          <ValueRowsField
-            name="secondaryEmails"
-            legend="Other emails"
-            hint="More addresses that receive invoices and notices."
-            itemLabel="Other email"
-            addLabel="Add email"
-            emptyText="No other emails."
-            max={MAX_SECONDARY_EMAILS}
-            counted={['email', 'emails']}
-            inputType="email"
-          />
+          <ValueRowsField name="secondaryEmails" />
         </Section>
 
         <Section>
           <ValueRowsField
             name="ingestAliases"
-            legend="Ingest aliases"
-            hint="Strings your usage events carry to point at this customer. Each belongs to one customer only, archived ones included. Paste several lines into a box to add one alias per line."
-            itemLabel="Alias"
-            addLabel="Add alias"
-            emptyText="No aliases yet."
-            max={MAX_ALIASES}
-            counted={['alias', 'aliases']}
-            mono
             rowNote={(index) => <AliasAvailability index={index} customerId={customerId} />}
           />
         </Section>

@@ -5,10 +5,51 @@ import type { FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { FieldError, inputClass } from '@/components/ui/field';
 import { cn, plural } from '@/lib/utils';
-import type { CustomerFormValues } from '@/lib/validations/customer';
+import {
+  CUSTOMER_FIELD_LABELS,
+  MAX_ALIASES,
+  MAX_SECONDARY_EMAILS,
+  type CustomerFormValues,
+} from '@/lib/validations/customer';
 import { RowsFieldset, useRowsField } from './rows-fieldset';
 
 type ValueRowsName = 'ingestAliases' | 'secondaryEmails';
+
+interface ValueRowsList {
+  hint: string;
+  itemLabel: string; // "Alias" → rows labelled "Alias 1", "Alias 2"…
+  addLabel: string;
+  emptyText: string;
+  counted: [string, string];
+  /** How many rows the record's rules accept. */
+  max: number;
+  inputType: 'text' | 'email';
+  mono: boolean;
+}
+
+/** What each list of the record says, and how many rows it holds; its legend is the field's label. */
+const LISTS: Record<ValueRowsName, ValueRowsList> = {
+  secondaryEmails: {
+    hint: 'More addresses that receive invoices and notices.',
+    itemLabel: 'Other email',
+    addLabel: 'Add email',
+    emptyText: 'No other emails.',
+    counted: ['email', 'emails'],
+    max: MAX_SECONDARY_EMAILS,
+    inputType: 'email',
+    mono: false,
+  },
+  ingestAliases: {
+    hint: 'Strings your usage events carry to point at this customer. Each belongs to one customer only, archived ones included. Paste several lines into a box to add one alias per line.',
+    itemLabel: 'Alias',
+    addLabel: 'Add alias',
+    emptyText: 'No aliases yet.',
+    counted: ['alias', 'aliases'],
+    max: MAX_ALIASES,
+    inputType: 'text',
+    mono: true,
+  },
+};
 
 const pastedLines = (text: string) =>
   text
@@ -18,33 +59,13 @@ const pastedLines = (text: string) =>
 
 interface ValueRowsFieldProps {
   name: ValueRowsName;
-  legend: string;
-  hint: string;
-  itemLabel: string; // "Alias" → rows labelled "Alias 1", "Alias 2"…
-  addLabel: string;
-  emptyText: string;
-  max: number;
-  counted: [string, string];
-  inputType?: 'text' | 'email';
-  mono?: boolean;
   /** Something to show under the row being typed in, e.g. whether an alias is free. */
   rowNote?: (index: number) => ReactNode;
 }
 
 /** A list of single values, one text box per row; pasting several lines adds one row per line. */
-export function ValueRowsField({
-  name,
-  legend,
-  hint,
-  itemLabel,
-  addLabel,
-  emptyText,
-  max,
-  counted,
-  inputType = 'text',
-  mono = false,
-  rowNote,
-}: ValueRowsFieldProps) {
+export function ValueRowsField({ name, rowNote }: ValueRowsFieldProps) {
+  const { hint, itemLabel, addLabel, emptyText, counted, max, inputType, mono } = LISTS[name];
   const {
     form: { register, getValues, setValue, setFocus },
     rows: { fields, append, insert, remove },
@@ -78,7 +99,7 @@ export function ValueRowsField({
   return (
     <RowsFieldset
       name={name}
-      legend={legend}
+      legend={CUSTOMER_FIELD_LABELS[name]}
       hint={hint}
       emptyText={emptyText}
       empty={fields.length === 0}
