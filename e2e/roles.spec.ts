@@ -46,6 +46,11 @@ test.describe('a viewer', () => {
     await expectForbidden(page, '/api-keys');
     await expectForbidden(page, '/audit');
   });
+
+  test('the 403 page passes axe', async ({ page }) => {
+    await expectForbidden(page, '/customers/new');
+    await expectNoAxeViolations(page);
+  });
 });
 
 test.describe('an editor', () => {
@@ -56,18 +61,5 @@ test.describe('an editor', () => {
     await expectForbidden(page, '/users');
     await expectForbidden(page, '/api-keys');
     await expectForbidden(page, '/audit');
-  });
-});
-
-// ——— accessibility ———
-
-test.describe('accessibility (axe)', () => {
-  test.describe('as viewer', () => {
-    test.use({ storageState: storageState('viewer') });
-
-    test('the 403 page', async ({ page }) => {
-      await expectForbidden(page, '/customers/new');
-      await expectNoAxeViolations(page);
-    });
   });
 });
