@@ -23,3 +23,7 @@ export function Badge({ tone = 'neutral', className, ...props }: ComponentProps<
     />
   );
 }
+
+/** A customer's tag as the portal shows it (list, detail page): a chip; `className` adds its width. */
+export const tagChipClass = (className?: string) =>
+  cn('rounded-md bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800', className);

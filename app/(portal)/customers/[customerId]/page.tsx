@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense, type ReactNode } from 'react';
+import { tagChipClass } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { cardClass } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -226,10 +227,7 @@ export default async function CustomerPage({ params }: Params) {
             ) : (
               <ul className="flex flex-wrap gap-1.5" aria-label="Tags">
                 {customer.tags.map((tag) => (
-                  <li
-                    key={tag}
-                    className="max-w-full rounded-md bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800"
-                  >
+                  <li key={tag} className={tagChipClass('max-w-full px-2')}>
                     {tag}
                   </li>
                 ))}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import type { MouseEvent, ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Badge } from '@/components/ui/badge';
+import { Badge, tagChipClass } from '@/components/ui/badge';
 import { cardClass } from '@/components/ui/card';
 import { ButtonLink, buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -290,11 +290,7 @@ function Tags({ tags }: { tags: string[] }) {
   return (
     <ul className="flex flex-wrap gap-1" aria-label={plural(tags.length, 'tag')}>
       {tags.slice(0, TAG_PREVIEW).map((tag) => (
-        <li
-          key={tag}
-          title={tag}
-          className="max-w-[8rem] truncate rounded-md bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-800"
-        >
+        <li key={tag} title={tag} className={tagChipClass('max-w-[8rem] truncate')}>
           {tag}
         </li>
       ))}
