@@ -464,7 +464,7 @@ export async function listCustomers(actor: Actor, filters: CustomerFilters, exac
 }
 
 /** Every customer the view matches, exact matches of its search included (no cursor, no order). */
-function matchConditions(filters: CustomerFilters): SQL[] {
+export function matchConditions(filters: CustomerFilters): SQL[] {
   const where = filterConditions(filters);
   if (filters.q) where.push(sql`(${searchCondition(filters.q)} or ${customers.id} in ${exactMatchIds(filters.q)})`);
   return where;
