@@ -269,7 +269,7 @@ export function BulkBar({
   return (
     <section
       aria-label="Bulk actions"
-      className="border-brand-200 space-y-3 rounded-lg border bg-brand-50/60 p-3 text-sm sm:p-4"
+      className="space-y-3 rounded-lg border border-brand-100 bg-brand-50/60 p-3 text-sm sm:p-4"
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <p className="font-medium">
