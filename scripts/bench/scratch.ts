@@ -25,7 +25,7 @@ function pgScratch(args: string[], base: string): string {
 
 export function createScratch(driver: Driver, pgBase: string | null): Scratch {
   if (driver === 'pg') {
-    const url = pgScratch(['create', 'bench'], pgBase!);
+    const url = pgScratch(['create', process.env.BENCH_SCRATCH_NAME ?? 'bench'], pgBase!);
     let dropped = false;
     return {
       database: { DATABASE_URL: url },
