@@ -3,6 +3,7 @@ import type { APIRequestContext } from '@playwright/test';
 import { emptyCustomerForm } from '../lib/validations/customer';
 import { parseCsv } from '../test/csv';
 import { expect, expectNoAxeViolations, expectNoSidewaysScroll, NARROW, test, uniqueId, WIDE } from './fixtures';
+import { actionSentBy, replay } from './server-actions';
 import { storageState } from './users';
 
 // Exporting the list's view as CSV, and changing many customers at once from the list.
@@ -92,6 +93,37 @@ test.describe('bulk actions on the customer list', () => {
     await page.keyboard.press('Tab');
     await expectNoAxeViolations(page);
     await expectNoSidewaysScroll(page);
+  });
+
+  test('the bulk action refuses a viewer who sends it by hand; the editor’s same request works', async ({
+    page,
+    customersList,
+    playwright,
+    baseURL,
+  }) => {
+    const run = uniqueId('bulkrole');
+    const tag = `t-${run}`;
+    await createCustomers(page.request, [{ name: `${run}-a` }]);
+    await customersList.open(`?q=${run}`);
+    await customersList.checkbox(`${run}-a`).check();
+    await customersList.applyBulk('Add tag', { tag });
+    // The page's own request is kept from the server: it is sent by hand below.
+    await page.route(
+      (url) => url.pathname === '/customers',
+      (route) => (route.request().method() === 'POST' ? route.abort() : route.continue()),
+    );
+    const action = await actionSentBy(page, '/customers', () =>
+      page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click(),
+    );
+    const tagged = async () => (await (await page.request.get(`/api/customers/count?tag=${tag}`)).json()).value;
+
+    const viewer = await playwright.request.newContext({ baseURL, storageState: storageState('viewer') });
+    await replay(viewer, action, action.body);
+    await viewer.dispose();
+    expect(await tagged()).toBe(0);
+
+    await replay(page.request, action, action.body);
+    expect(await tagged()).toBe(1);
   });
 
   test.describe('as viewer', () => {
