@@ -52,6 +52,31 @@ export class CustomersListPage extends LayoutPage {
     return this.rows.locator('[data-row-link]').allTextContents();
   }
 
+  /** A row's checkbox (editors and admins only). */
+  checkbox(id: string) {
+    return this.row(id).getByRole('checkbox', { name: `Select ${id}` });
+  }
+
+  get selectPage() {
+    return this.page.getByRole('checkbox', { name: 'Select all on this page' });
+  }
+
+  get bulkActions() {
+    return this.page.getByRole('region', { name: 'Bulk actions' });
+  }
+
+  /** Chooses a bulk action (and its tag or plan) and opens its confirmation. */
+  async applyBulk(action: string, value?: { tag?: string; plan?: string }) {
+    await this.bulkActions.getByLabel('Action').selectOption({ label: action });
+    if (value?.tag !== undefined) await this.bulkActions.getByLabel('Tag').fill(value.tag);
+    if (value?.plan !== undefined) await this.bulkActions.getByLabel('Price plan').selectOption({ label: value.plan });
+    await this.bulkActions.getByRole('button', { name: 'Apply…' }).click();
+  }
+
+  get exportLink() {
+    return this.page.getByRole('link', { name: 'Export CSV' });
+  }
+
   /** At phone widths: the customers as cards. */
   get cards() {
     return this.page.getByRole('list', { name: 'Customers' }).locator(':scope > li');

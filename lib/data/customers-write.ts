@@ -279,6 +279,43 @@ export async function updateCustomer(
   }
 }
 
+/**
+ * Archives or unarchives a customer in the caller's transaction, with its audit entry: the new
+ * state, or null when there is no such customer or it already was so (nothing written).
+ */
+export async function writeCustomerArchived(
+  tx: Database,
+  actor: Actor,
+  id: string,
+  archived: boolean,
+): Promise<{ archivedAt: string | null; version: number } | null> {
+  // The row lock keeps `archivedAt` as read until this transaction ends.
+  const [current] = await tx
+    .select({ archivedAt: customers.archivedAt })
+    .from(customers)
+    .where(eq(customers.id, id))
+    .for('update');
+  if (!current || (current.archivedAt !== null) === archived) return null;
+  const [row] = await tx
+    .update(customers)
+    .set({
+      archivedAt: archived ? sql`now()` : null,
+      version: sql`${customers.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(customers.id, id), archived ? isNull(customers.archivedAt) : isNotNull(customers.archivedAt)))
+    .returning({ name: customers.name, archivedAt: customers.archivedAt, version: customers.version });
+  if (!row) return null;
+  await recordAudit(tx, actor, {
+    action: archived ? 'customer.archive' : 'customer.unarchive',
+    entityType: 'customer',
+    entityId: id,
+    entityLabel: row.name,
+    changes: [{ field: 'archivedAt', old: iso(current.archivedAt), new: iso(row.archivedAt) }],
+  });
+  return { archivedAt: iso(row.archivedAt), version: row.version };
+}
+
 /** Archives or unarchives; returns the new state, or null for an unknown customer. */
 export async function setCustomerArchived(
   actor: Actor,
@@ -288,33 +325,7 @@ export async function setCustomerArchived(
   assertCan(actor, 'customers:write');
   if (!customerId.safeParse(id).success) return null;
   const db = await getDb();
-  const changed = await inTransaction(db, async (tx) => {
-    // The row lock keeps `archivedAt` as read until this transaction ends.
-    const [current] = await tx
-      .select({ archivedAt: customers.archivedAt })
-      .from(customers)
-      .where(eq(customers.id, id))
-      .for('update');
-    if (!current || (current.archivedAt !== null) === archived) return null;
-    const [row] = await tx
-      .update(customers)
-      .set({
-        archivedAt: archived ? sql`now()` : null,
-        version: sql`${customers.version} + 1`,
-        updatedAt: sql`now()`,
-      })
-      .where(and(eq(customers.id, id), archived ? isNull(customers.archivedAt) : isNotNull(customers.archivedAt)))
-      .returning({ name: customers.name, archivedAt: customers.archivedAt, version: customers.version });
-    if (!row) return null;
-    await recordAudit(tx, actor, {
-      action: archived ? 'customer.archive' : 'customer.unarchive',
-      entityType: 'customer',
-      entityId: id,
-      entityLabel: row.name,
-      changes: [{ field: 'archivedAt', old: iso(current.archivedAt), new: iso(row.archivedAt) }],
-    });
-    return { archivedAt: iso(row.archivedAt), version: row.version };
-  });
+  const changed = await inTransaction(db, (tx) => writeCustomerArchived(tx, actor, id, archived));
   if (changed) return changed;
   const current = await loadCustomer(db, id);
   return current ? { archivedAt: current.archivedAt, version: current.version } : null;

@@ -172,6 +172,7 @@ function rowsQuery(db: Database, sort: CustomerSort) {
       aliasCount,
       createdAt: customers.createdAt,
       archivedAt: customers.archivedAt,
+      version: customers.version,
       lastUsageAt: lastUsage,
       sortKey: sql<string>`${sortKeyOf(sort)}::text`,
     })
@@ -196,6 +197,7 @@ const toCustomerRow = (r: ListedRow & { sortKey: string }): CustomerRow => ({
   aliasCount: r.aliasCount,
   createdAt: r.createdAt.toISOString(),
   archivedAt: iso(r.archivedAt),
+  version: r.version,
   lastUsageAt: iso(r.lastUsageAt),
 });
 
@@ -461,6 +463,79 @@ export async function listCustomers(actor: Actor, filters: CustomerFilters, exac
   } satisfies CustomerPage;
 }
 
+/** Every customer the view matches, exact matches of its search included (no cursor, no order). */
+export function matchConditions(filters: CustomerFilters): SQL[] {
+  const where = filterConditions(filters);
+  if (filters.q) where.push(sql`(${searchCondition(filters.q)} or ${customers.id} in ${exactMatchIds(filters.q)})`);
+  return where;
+}
+
+/**
+ * Every customer of a view, in the list's order (a search's exact matches first, as its first page
+ * shows them, then the rest in the view's sort), `size` rows at a time: the list's own keyset pages,
+ * read one after another, so a view of any length is read in bounded memory. Rows changed while it
+ * runs land where the keyset finds them, as they would for a person paging through.
+ */
+export async function* customerViewPages(
+  actor: Actor,
+  filters: CustomerFilters,
+  size: number,
+): AsyncGenerator<CustomerRow[]> {
+  assertCan(actor, 'customers:read');
+  const db = await getDb();
+  const view: CustomerFilters = { ...filters, cursor: undefined, dir: 'next', limit: size };
+  if (view.q) {
+    const exact = await rowsQuery(db, view.sort)
+      .where(and(sql`${customers.id} in ${exactMatchIds(view.q)}`, ...filterConditions(view)))
+      .orderBy(asc(customers.name));
+    if (exact.length > 0) yield exact.map(toCustomerRow);
+  }
+  let cursor: string | undefined;
+  for (;;) {
+    const { rows } = await readPage(db, { ...view, cursor });
+    const page = rows.slice(0, size);
+    const last = page[page.length - 1];
+    if (last) yield page.map(toCustomerRow);
+    if (rows.length <= size || !last) return;
+    cursor = cursorAt(view.sort, last, 0);
+  }
+}
+
+/**
+ * The custom-field keys the view's customers hold, A to Z, at most `cap + 1` of them (so a caller
+ * can tell there are more than it takes). One pass over the view's rows, before its export streams.
+ */
+export async function viewCustomFieldKeys(actor: Actor, filters: CustomerFilters, cap: number): Promise<string[]> {
+  assertCan(actor, 'customers:read');
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ key: sql<string>`k.key` })
+    .from(sql`${customers} cross join lateral json_object_keys(${customers.customFields}) as k(key)`)
+    .where(and(...matchConditions(filters)))
+    .orderBy(sql`k.key`)
+    .limit(cap + 1);
+  return rows.map((r) => r.key);
+}
+
+/** The CSV fields of these customers (any order; a customer gone meanwhile is left out), by id. */
+export async function customerCsvRecords(actor: Actor, ids: string[]): Promise<Map<string, CustomerInput>> {
+  assertCan(actor, 'customers:read');
+  const records = new Map<string, CustomerInput>();
+  if (ids.length === 0) return records;
+  const db = await getDb();
+  const rows = await db
+    .select({
+      ...recordColumns,
+      id: customers.id,
+      ingestAliases: sql<string[]>`coalesce((select json_agg(a.alias order by a.position)
+        from ${customerIngestAliases} a where a.customer_id = ${customers.id}), '[]'::json)`,
+    })
+    .from(customers)
+    .where(inArray(customers.id, ids));
+  for (const { id, ...row } of rows) records.set(id, { ...row, billingProviders: [] });
+  return records;
+}
+
 /** Up to this many matches are counted exactly; past it, the planner's estimate is shown. */
 export const EXACT_COUNT_LIMIT = 10_000;
 
@@ -472,8 +547,7 @@ export async function countCustomers(
 ): Promise<CustomerCount> {
   assertCan(actor, 'customers:read');
   const db = await getDb();
-  const where = filterConditions(filters);
-  if (filters.q) where.push(sql`(${searchCondition(filters.q)} or ${customers.id} in ${exactMatchIds(filters.q)})`);
+  const where = matchConditions(filters);
   // A builder gains what is chained onto it, so each use gets its own.
   const matches = () =>
     db

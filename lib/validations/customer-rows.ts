@@ -17,6 +17,8 @@ export interface CustomerRow {
   aliasCount: number;
   createdAt: string;
   archivedAt: string | null;
+  /** The record's version when the row was read: a bulk change made from the list expects it. */
+  version: number;
   /** When the customer last received a counted usage event, or null: never. */
   lastUsageAt: string | null;
 }

@@ -118,8 +118,11 @@ const secondaryEmails = valueRows({
   sameWhen: (v) => v.toLowerCase(),
 });
 
+/** One tag: trimmed, not blank, at most MAX_TAG_LENGTH characters. */
+export const tag = text('Tag', MAX_TAG_LENGTH).refine((v) => v.length > 0, 'A tag cannot be blank');
+
 const tags = z
-  .array(text('Tag', MAX_TAG_LENGTH).refine((v) => v.length > 0, 'A tag cannot be blank'))
+  .array(tag)
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
   .superRefine(
     noRepeats(

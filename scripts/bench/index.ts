@@ -13,6 +13,7 @@ import path from 'node:path';
 import { closeDatabase, getDatabase } from '../../db';
 import { countMatches, listPage } from './app-contract';
 import { bundleSize, type BundleSize } from './bundle-size';
+import { exportTable, measureExport, measureExportFloor } from './export';
 import { measureHttp, scenarios, type HttpResult, type HttpScenarioKey } from './http';
 import { parseOptions, UsageError, type BenchOptions, type Driver } from './options';
 import { evaluateTargets, runLabel, runTable, targetsTable, type RunResult } from './report';
@@ -79,6 +80,8 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
       { deepCursor: deep.cursor, searchTerm: probes.searchTerm, alias: probes.alias },
       { iterations: o.sqlIterations, seconds: o.sqlSeconds, connections: o.connections },
     );
+    log(`${label}: export floor (the export's reads, raw)`);
+    const exportFloor = await measureExportFloor(db);
     await closeDatabase(); // PGlite: one process per folder, and the server is next
 
     createUser(scratch.database);
@@ -100,6 +103,9 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
       http[s.key] = await measureHttp(server.baseUrl, { cookie, apiKey }, s, o, runTag);
       if (s.key === 'v1Ingest') ingestHeap = { before, after: await heapUsed(server.baseUrl, cookie) };
     }
+    log(`${label}: CSV export`);
+    const exportCsv = { floor: exportFloor, app: await measureExport(server.baseUrl, cookie, server.pid) };
+    log(`${label}:\n${exportTable(exportCsv.floor, exportCsv.app)}`);
     log(`${label}: the worst accepted request`);
     const worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);
     log(`${label}:\n${worstRequestTable(worstRequest)}`);
@@ -115,6 +121,7 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
       http,
       bundles,
       ingestHeap,
+      exportCsv,
     };
   } catch (err) {
     if (server) console.error(`server output (last lines):\n${server.output().slice(-4000)}`);
@@ -204,7 +211,10 @@ async function main() {
   console.log(
     `q/s with ${options.connections} at once); "bare" is floor (b), GET /api/bench/floor through the same server.`,
   );
-  for (const r of runs) console.log(`\n${runTable(r)}\n\n${worstRequestTable(r.worstRequest)}`);
+  for (const r of runs) {
+    console.log(`\n${runTable(r)}\n\n${worstRequestTable(r.worstRequest)}`);
+    if (r.exportCsv) console.log(`\n${exportTable(r.exportCsv.floor, r.exportCsv.app)}`);
+  }
   for (const f of failures) console.log(`\n== ${runLabel(f)} FAILED: ${f.error}`);
   console.log(`\n${targetsTable(targets)}`);
   console.log(`\nResults: ${file}`);

@@ -1,3 +1,4 @@
+import type { ExportFigures } from './export';
 // The plain-text report (each figure beside its floor, and the ratio) and the targets of the issue.
 import type { WorstRequest } from './worst-request';
 import type { BundleSize } from './bundle-size';
@@ -25,6 +26,8 @@ export interface RunResult {
   worstRequest: WorstRequest;
   /** The server's heap in use before and after the ingest scenario, in bytes. */
   ingestHeap?: { before: number; after: number };
+  /** The CSV export of the default view, and its floor (the same reads, raw). */
+  exportCsv?: { floor: { rows: number; rowsPerSecond: number }; app: ExportFigures };
 }
 
 export interface TargetResult {

@@ -22,7 +22,7 @@ export interface WorstRequest {
 
 const MB = 2 ** 20;
 
-function peakRss(pid: number | undefined): number | null {
+export function peakRss(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmHWM:\s+(\d+) kB/m);

@@ -11,7 +11,11 @@ import {
   updateCustomer as saveCustomer,
   type UpdateCustomerResult,
 } from '@/lib/data/customers-write';
+import { checkedAction } from '@/lib/actions/checked';
+import { bulkChangeCustomers, bulkChangeView, viewSnapshotTime } from '@/lib/data/customers-bulk';
 import { customerId, customerInput } from '@/lib/validations/customer';
+import { BULK_BATCH, bulkRows, bulkView, type BulkOutcome } from '@/lib/validations/customer-bulk';
+import { parseCustomerFilters } from '@/lib/validations/customer-filters';
 
 // Every action is a public POST endpoint: each checks who is calling and its own input,
 // whatever the page did.
@@ -71,4 +75,47 @@ export async function archiveCustomer(id: unknown): Promise<ActionResult<{ archi
 
 export async function unarchiveCustomer(id: unknown): Promise<ActionResult<{ archivedAt: string | null }>> {
   return unlessUnavailable(() => setArchived(id, false));
+}
+
+/** A selection longer than a batch is refused before its rows are parsed one by one. */
+const tooManyRows = (input: unknown) => {
+  const rows = (input as { rows?: unknown } | null)?.rows;
+  return Array.isArray(rows) && rows.length > BULK_BATCH;
+};
+
+/** A change to the chosen rows of the list (one batch; the page sends a larger selection in parts). */
+export async function changeCustomers(input: unknown): Promise<ActionResult<BulkOutcome>> {
+  if (tooManyRows(input)) return failure(`At most ${BULK_BATCH} customers a request.`);
+  return unlessUnavailable(() =>
+    checkedAction(
+      'customers:write',
+      bulkRows,
+      input,
+      (actor, { action, rows }) => bulkChangeCustomers(actor, action, rows),
+      ['/customers'],
+    ),
+  );
+}
+
+/** When a view was chosen ("select all matching"): bulk changes of it report rows changed after. */
+export async function chooseCustomerView(): Promise<ActionResult<{ asOf: string }>> {
+  return unlessUnavailable(async () => {
+    const caller = await authorize('customers:write');
+    if (!caller.ok) return caller;
+    return ok({ asOf: await viewSnapshotTime(caller.actor) });
+  });
+}
+
+/** A change to the next batch of every customer of a view (the list's query string). */
+export async function changeCustomerView(input: unknown): Promise<ActionResult<BulkOutcome>> {
+  return unlessUnavailable(() =>
+    checkedAction(
+      'customers:write',
+      bulkView,
+      input,
+      (actor, { action, view, asOf, after }) =>
+        bulkChangeView(actor, action, parseCustomerFilters(new URLSearchParams(view)), asOf, after, BULK_BATCH),
+      ['/customers'],
+    ),
+  );
 }

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
-import type { MouseEvent, ReactNode } from 'react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, tagChipClass } from '@/components/ui/badge';
 import { cardClass } from '@/components/ui/card';
@@ -17,12 +17,14 @@ import { cn, plural } from '@/lib/utils';
 import {
   CUSTOMER_SORTS,
   CUSTOMER_STATUSES,
+  customerFiltersToSearch,
   defaultOrder,
   parseCustomerFilters,
   type CustomerFilters,
   type CustomerSort,
 } from '@/lib/validations/customer-filters';
 import { AliasChips } from './alias-chips';
+import { BulkBar, BulkReport, RowCheckbox, useSelection, type BulkTotals } from './bulk-actions';
 import { CustomersToolbar, PageSizeSelect } from './customers-toolbar';
 import { firstPage, ListLink } from './list-navigation';
 
@@ -160,11 +162,14 @@ function EmptyState({ filters, mayCreate }: { filters: CustomerFilters; mayCreat
 export function CustomersTable({ mayCreate, pricePlans }: { mayCreate: boolean; pricePlans: PricePlanOption[] }) {
   const searchParams = useSearchParams();
   const filters = parseCustomerFilters(new URLSearchParams(searchParams.toString()));
+  const [report, setReport] = useState<BulkTotals | null>(null);
   return (
     <div className="space-y-4">
       <CustomersToolbar filters={filters} pricePlans={pricePlans} />
       <StatusTabs filters={filters} />
-      <CustomersView filters={filters} mayCreate={mayCreate} />
+      {/* Above the view, which may be empty once the change is made (all archived, say). */}
+      <BulkReport totals={report} />
+      <CustomersView filters={filters} mayCreate={mayCreate} pricePlans={pricePlans} onBulkDone={setReport} />
     </div>
   );
 }
@@ -330,12 +335,24 @@ const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNo
   },
 ];
 
-function CustomerTableRow({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
+/** A row's checkbox, for those who may change customers (none: no checkbox). */
+type RowSelect = { checked: boolean; onToggle: (checked: boolean, range: boolean) => void } | undefined;
+
+function CustomerTableRow({
+  customer: c,
+  exact = false,
+  select,
+}: {
+  customer: CustomerRow;
+  exact?: boolean;
+  select?: RowSelect;
+}) {
   return (
     <tr {...useOpenRow(c, exact, 'group align-top')}>
       <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
         <div className="flex items-center gap-1">
-          <IdLink customer={c} />
+          {select && <RowCheckbox customer={c} {...select} />}
+          <IdLink customer={c} className={select && 'ml-1'} />
           <CopyButton
             value={c.name}
             label={`ID ${c.name}`}
@@ -383,11 +400,20 @@ function CardLine({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** At phone widths each customer is a card: nothing to scroll sideways. */
-function CustomerCard({ customer: c, exact = false }: { customer: CustomerRow; exact?: boolean }) {
+function CustomerCard({
+  customer: c,
+  exact = false,
+  select,
+}: {
+  customer: CustomerRow;
+  exact?: boolean;
+  select?: RowSelect;
+}) {
   return (
     <li {...useOpenRow(c, exact, 'space-y-2 px-4 py-3')}>
       <div className="flex min-w-0 items-center gap-1">
-        <IdLink customer={c} />
+        {select && <RowCheckbox customer={c} {...select} />}
+        <IdLink customer={c} className={select && 'ml-1'} />
         <CopyButton value={c.name} label={`ID ${c.name}`} />
         <span className="ml-auto flex shrink-0 gap-1">
           {exact && <Badge tone="info">Exact match</Badge>}
@@ -422,10 +448,40 @@ function PageRange({ data, count }: { data: CustomerPage; count: CustomerCount |
   );
 }
 
-function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCreate: boolean }) {
+/** The view's query string, whatever the page: what an export or "select all matching" covers. */
+const viewQuery = (filters: CustomerFilters) =>
+  customerFiltersToSearch({ ...filters, cursor: undefined, dir: 'next' }).replace(/^\?/, '');
+
+function CustomersView({
+  filters,
+  mayCreate,
+  pricePlans,
+  onBulkDone,
+}: {
+  filters: CustomerFilters;
+  mayCreate: boolean;
+  pricePlans: PricePlanOption[];
+  onBulkDone: (totals: BulkTotals) => void;
+}) {
   // While the next page or search loads, the previous rows stay (dimmed), so nothing jumps.
   const { data, isPending, isError, isFetching, isPlaceholderData, refetch } = useQuery(customerListQuery(filters));
   const { data: count } = useQuery(customerCountQuery(filters));
+  const exactMatches = filters.cursor || !data ? [] : data.exactMatches;
+  const shown = [...exactMatches, ...(data?.items ?? [])];
+  const view = viewQuery(filters);
+  // A selection belongs to the rows on screen: another page, sort or page size starts afresh.
+  const { selection, toggle, setPage, selectAllMatching, clear } = useSelection(
+    `${view}|${filters.cursor ?? ''}|${filters.limit}`,
+    shown,
+  );
+  const maySelect = mayCreate;
+  const selectOf = (index: number): RowSelect =>
+    maySelect
+      ? {
+          checked: selection.allMatching !== null || selection.rows.has(shown[index]!.id),
+          onToggle: (checked, range) => toggle(index, checked, range),
+        }
+      : undefined;
 
   if (isPending)
     return (
@@ -447,11 +503,45 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
   const loadingPage = isFetching && isPlaceholderData;
   const noRows = data.items.length === 0 && data.exactMatches.length === 0;
   if (noRows && !filters.cursor && !isPlaceholderData) return <EmptyState filters={filters} mayCreate={mayCreate} />;
-  const exactMatches = filters.cursor ? [] : data.exactMatches;
+  const pageChosen = shown.length > 0 && shown.every((c) => selection.rows.has(c.id));
 
   return (
     <div className="space-y-3">
-      <MatchCount filters={filters} />
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <MatchCount filters={filters} />
+        {maySelect && shown.length > 0 && (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              className="size-4 accent-brand-600"
+              checked={selection.allMatching !== null || pageChosen}
+              onChange={(e) => setPage(e.target.checked)}
+            />
+            Select all on this page
+          </label>
+        )}
+        <a
+          href={`/api/customers/export${view ? `?${view}` : ''}`}
+          download
+          className={buttonClass('secondary', 'ml-auto')}
+        >
+          Export CSV
+        </a>
+      </div>
+      {maySelect && (selection.rows.size > 0 || selection.allMatching) && (
+        <BulkBar
+          selection={{ ...selection, view }}
+          count={count}
+          pageSize={shown.length}
+          pricePlans={pricePlans}
+          onSelectAllMatching={selectAllMatching}
+          onClear={clear}
+          onDone={(totals) => {
+            onBulkDone(totals);
+            clear();
+          }}
+        />
+      )}
       <div
         className={cardClass('relative hidden overflow-x-auto md:block')}
         role="region"
@@ -475,11 +565,11 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {exactMatches.map((c) => (
-              <CustomerTableRow key={`exact-${c.id}`} customer={c} exact />
+            {exactMatches.map((c, i) => (
+              <CustomerTableRow key={`exact-${c.id}`} customer={c} exact select={selectOf(i)} />
             ))}
-            {data.items.map((c) => (
-              <CustomerTableRow key={c.id} customer={c} />
+            {data.items.map((c, i) => (
+              <CustomerTableRow key={c.id} customer={c} select={selectOf(exactMatches.length + i)} />
             ))}
           </tbody>
         </table>
@@ -489,11 +579,11 @@ function CustomersView({ filters, mayCreate }: { filters: CustomerFilters; mayCr
         aria-busy={loadingPage}
         className={cn(cardClass('relative divide-y divide-slate-100 md:hidden'), loadingPage && 'opacity-60')}
       >
-        {exactMatches.map((c) => (
-          <CustomerCard key={`exact-${c.id}`} customer={c} exact />
+        {exactMatches.map((c, i) => (
+          <CustomerCard key={`exact-${c.id}`} customer={c} exact select={selectOf(i)} />
         ))}
-        {data.items.map((c) => (
-          <CustomerCard key={c.id} customer={c} />
+        {data.items.map((c, i) => (
+          <CustomerCard key={c.id} customer={c} select={selectOf(exactMatches.length + i)} />
         ))}
       </ul>
       <nav aria-label="Pages" className="flex flex-wrap items-center justify-end gap-x-4 gap-y-2">

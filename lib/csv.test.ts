@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { csvLine, csvQuote } from './csv';
+
+describe('CSV writer', () => {
+  it('leaves plain cells alone and quotes those a reader would split or trim', () => {
+    expect(csvQuote('acme-1')).toBe('acme-1');
+    expect(csvQuote('')).toBe('');
+    expect(csvQuote('a,b')).toBe('"a,b"');
+    expect(csvQuote('say "hi"')).toBe('"say ""hi"""');
+    expect(csvQuote('one\ntwo')).toBe('"one\ntwo"');
+    expect(csvQuote('cr\r')).toBe('"cr\r"');
+    expect(csvQuote(' padded ')).toBe('" padded "');
+    expect(csvQuote('Zürich 🚀')).toBe('Zürich 🚀');
+  });
+
+  it('ends each record with CRLF', () => {
+    expect(csvLine(['a', 'b,c', ''])).toBe('a,"b,c",\r\n');
+  });
+});
