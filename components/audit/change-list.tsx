@@ -43,6 +43,7 @@ const FIELD_LABELS: Record<string, string> = {
   revoked: 'Revoked',
   enforceUniqueness: 'Unique values',
   ignored: 'Ignored',
+  import: 'Imported from',
 };
 
 /** Where an entity names a field as its own form does ("Key" on a price plan, not "ID"). */
