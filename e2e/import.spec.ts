@@ -6,6 +6,7 @@ const csv = (rows: string[][]) => rows.map((r) => r.map((c) => `"${c.replaceAll(
 
 test.describe('importing customers from CSV', () => {
   test('upload, match, check, import the valid rows, and find the import among past ones', async ({ page }) => {
+    test.slow(); // a whole journey over five pages, each scanned by axe
     await page.setViewportSize(WIDE);
     const imports = new CustomerImportPage(page);
     const a = uniqueId('imp-a');
@@ -63,6 +64,7 @@ test.describe('importing customers from CSV', () => {
   });
 
   test('on a phone: paste text, map an unknown column, update by ID', async ({ page }) => {
+    test.slow(); // a whole journey, each step scanned by axe
     await page.setViewportSize(NARROW);
     const imports = new CustomerImportPage(page);
     const id = uniqueId('imp-p');
