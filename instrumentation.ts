@@ -39,6 +39,9 @@ export async function register() {
   // Raw usage events past USAGE_RETENTION_DAYS: deleted hourly, in small batches.
   const { scheduleUsageCleanup } = await import('@/lib/data/usage-retention');
   scheduleUsageCleanup();
+  // CSV imports whose job was running when a server stopped go on where they were.
+  const { scheduleImportResume } = await import('@/lib/data/customer-imports');
+  scheduleImportResume();
 }
 
 /** A page or route that failed on the server: logged with its digest (the error page's "Reference") and request id. */

@@ -63,7 +63,8 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
+      // An import's upload is streamed to its route (checked there): the proxy would buffer it whole.
+      source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|api/customer-imports/upload).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

@@ -110,6 +110,19 @@ test.describe('every page, light and dark, desktop and phone', () => {
     await sweep(page, '/audit', heading(/Audit/));
   });
 
+  test('import customers, an import, past imports', async ({ page }) => {
+    await sweep(page, '/customers/import', heading('Import customers'));
+    const fileName = `${uniqueId('sweep')}.csv`;
+    const upload = await page.request.post(`/api/customer-imports/upload?name=${fileName}`, {
+      data: Buffer.from(`ID,Email\n${uniqueId('sweep')},not-an-email\n`),
+      headers: { 'content-type': 'text/csv' },
+    });
+    expect(upload.status(), await upload.text()).toBe(201);
+    const { id } = (await upload.json()) as { id: string };
+    await sweep(page, `/customers/imports/${id}`, heading(`Import of ${fileName}`));
+    await sweep(page, '/customers/imports', heading('Past imports'));
+  });
+
   test('page not found', async ({ page }) => {
     await sweep(page, '/no-such-page', heading('Page not found'));
   });

@@ -268,5 +268,21 @@ export function AuditChanges(props: {
   entityType?: string;
   names?: ValueNames;
 }) {
-  return props.action.endsWith('.create') ? <CreatedFields {...props} /> : <ChangeList {...props} />;
+  // A CSV import names its file in a line of its own (lib/data/customer-imports.ts), not as a field.
+  const source = props.changes.find((c) => c.field === 'import');
+  const changes = source ? props.changes.filter((c) => c !== source) : props.changes;
+  const body = props.action.endsWith('.create') ? (
+    <CreatedFields {...props} changes={changes} />
+  ) : (
+    <ChangeList {...props} changes={changes} />
+  );
+  if (!source) return body;
+  return (
+    <>
+      <p className="mt-1 text-sm [overflow-wrap:anywhere] text-slate-700">
+        Imported from <span className="font-medium">{String(source.new)}</span>
+      </p>
+      {body}
+    </>
+  );
 }

@@ -4,3 +4,4 @@ export * from './audit';
 export * from './auth';
 export * from './api-keys';
 export * from './usage';
+export * from './customer-imports';

@@ -12,7 +12,7 @@ import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-result';
 import type { ChangedBy } from '@/lib/validations/audit';
 import { CUSTOMER_FIELD_NAMES, customerId, type CustomerInput } from '@/lib/validations/customer';
-import { createdFields, diffRecords, lastActor, recordAudit } from './audit';
+import { createdFields, diffRecords, lastActor, recordAudit, type AuditChange } from './audit';
 import {
   findAliasOwners,
   findCustomFieldValueOwners,
@@ -191,10 +191,17 @@ export async function writeCustomerChange(
   return row.version;
 }
 
+/**
+ * What made a write, for its audit entry beside the changed fields (an import names itself, so
+ * History says which file changed the customer).
+ */
+export type AuditNote = AuditChange;
+
 /** Creates a customer with its aliases and billing providers in one transaction. */
 export async function insertCustomer(
   actor: Actor,
   input: CustomerInput,
+  note?: AuditNote,
 ): Promise<ActionResult<{ id: string }> | CustomerRefusal> {
   assertCan(actor, 'customers:write');
   const db = await getDb();
@@ -209,7 +216,7 @@ export async function insertCustomer(
         entityType: 'customer',
         entityId: row.id,
         entityLabel: input.name,
-        changes: createdFields(auditable(input), CUSTOMER_LIST_FIELDS),
+        changes: [...createdFields(auditable(input), CUSTOMER_LIST_FIELDS), ...(note ? [note] : [])],
       });
       return row.id;
     });
@@ -238,6 +245,7 @@ export async function updateCustomer(
   id: string,
   expectedVersion: number,
   input: CustomerInput,
+  note?: AuditNote,
 ): Promise<UpdateCustomerResult | null> {
   assertCan(actor, 'customers:write');
   if (!customerId.safeParse(id).success) return null;
@@ -255,7 +263,7 @@ export async function updateCustomer(
       const version = await writeCustomerChange(tx, actor, id, {
         record: input,
         label: input.name,
-        changes,
+        changes: note ? [...changes, note] : changes,
         expectedVersion,
       });
       if (version === null) throw new VersionConflict();

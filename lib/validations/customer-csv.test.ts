@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { customerInput, emptyCustomerForm } from './customer';
 import {
+  columnOfIssue,
   csvColumnOf,
+  csvTemplate,
+  overlayRow,
+  suggestedTarget,
   csvHeaders,
   customerCsvRecord,
   formValueOfCell,
@@ -61,5 +65,47 @@ describe('customer CSV columns', () => {
         form.customFields = [...form.customFields, { key: column.key, value: restoreCell(record[i]!) }];
     });
     expect(customerInput.parse(form)).toEqual(stored);
+  });
+});
+
+describe('an imported row', () => {
+  const headers = ['ID', 'Company', 'Tags', 'custom.region', 'Shoe size'];
+  const mapping = ['name', 'displayName', 'tags', 'custom.region', null] as const;
+
+  it('suggests a field for each header it knows, and none for the others', () => {
+    expect(headers.map(suggestedTarget)).toEqual(['name', null, 'tags', 'custom.region', null]);
+  });
+
+  it('lays its cells over a record; empty cells leave fields unless they clear them', () => {
+    const base = {
+      ...emptyCustomerForm,
+      name: 'acme',
+      displayName: 'Acme',
+      tags: ['old'],
+      customFields: [{ key: 'region', value: 'eu' }],
+    };
+    const kept = overlayRow(base, ['acme', '', 'a|b', '', '42'], [...mapping], false);
+    expect(kept).toMatchObject({
+      displayName: 'Acme',
+      tags: ['a', 'b'],
+      customFields: [{ key: 'region', value: 'eu' }],
+    });
+    const cleared = overlayRow(base, ['acme', '', '', '', '42'], [...mapping], true);
+    expect(cleared).toMatchObject({ displayName: '', tags: [], customFields: [] });
+  });
+
+  it('names the column of the file an issue of the rules belongs to', () => {
+    const form = overlayRow(emptyCustomerForm, ['', 'A', 'x', 'west', ''], [...mapping], false);
+    expect(columnOfIssue(['name'], form, headers, [...mapping])).toBe('ID');
+    expect(columnOfIssue(['displayName'], form, headers, [...mapping])).toBe('Company');
+    expect(columnOfIssue(['customFields', 0, 'value'], form, headers, [...mapping])).toBe('custom.region');
+    expect(columnOfIssue(['email'], form, headers, [...mapping])).toBe('Email');
+  });
+
+  it('the template has every column and an example row the rules accept', () => {
+    const [head, example] = csvTemplate();
+    expect(head).toEqual(csvHeaders());
+    const form = overlayRow(emptyCustomerForm, example!, head!.map(suggestedTarget), false);
+    expect(customerInput.safeParse(form).success).toBe(true);
   });
 });

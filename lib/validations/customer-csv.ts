@@ -4,6 +4,8 @@ import {
   type CustomerField,
   type CustomerFormValues,
   type CustomerInput,
+  customerInput,
+  emptyCustomerForm,
 } from './customer';
 
 // The customer record as CSV columns, for import, export and the import template: one column a
@@ -98,4 +100,96 @@ export function formValueOfCell<F extends CsvField>(field: F, cell: string): Cus
   if (!isListField(field)) return value as CustomerFormValues[F];
   const items = splitListCell(value);
   return (field === 'tags' ? items : items.map((item) => ({ value: item }))) as CustomerFormValues[F];
+}
+
+/**
+ * Where an uploaded file's column goes: a field's name, `custom.<key>`, or null (the column is
+ * skipped). Written as the column's header would be matched, so a mapping is plain JSON.
+ */
+export type CsvTarget = CsvField | `${typeof CUSTOM_FIELD_PREFIX}${string}`;
+
+/** The target a header matches on its own (the mapping step starts from it), or null. */
+export function suggestedTarget(header: string): CsvTarget | null {
+  const column = csvColumnOf(header);
+  if (column.kind === 'field') return column.field;
+  if (column.kind === 'custom') return `${CUSTOM_FIELD_PREFIX}${column.key}`;
+  return null;
+}
+
+/** Whether a string names a target: a field with a column, or a custom field's key. */
+export function isCsvTarget(target: string): target is CsvTarget {
+  if (target.startsWith(CUSTOM_FIELD_PREFIX)) return target.length > CUSTOM_FIELD_PREFIX.length;
+  return (CSV_FIELDS as readonly string[]).includes(target);
+}
+
+/** A target's name as a person reads it: the field's label, or `custom.<key>`. */
+export const csvTargetLabel = (target: CsvTarget) =>
+  target.startsWith(CUSTOM_FIELD_PREFIX) ? target : csvHeader(target as CsvField);
+
+/**
+ * A file row laid over a record's form values (an empty form for a new customer, the stored
+ * customer's for an update): each mapped cell sets its field. An empty cell sets nothing unless
+ * `emptyClears` (a new customer's fields start empty either way).
+ */
+export function overlayRow(
+  base: CustomerFormValues,
+  cells: readonly string[],
+  mapping: readonly (CsvTarget | null)[],
+  emptyClears: boolean,
+): CustomerFormValues {
+  const form = { ...base, customFields: [...base.customFields] };
+  mapping.forEach((target, i) => {
+    if (!target) return;
+    const cell = cells[i] ?? '';
+    if (cell.trim() === '' && !emptyClears) return;
+    if (target.startsWith(CUSTOM_FIELD_PREFIX)) {
+      const key = target.slice(CUSTOM_FIELD_PREFIX.length);
+      const value = restoreCell(cell.trim());
+      form.customFields = form.customFields.filter((f) => f.key !== key);
+      if (value !== '') form.customFields.push({ key, value });
+      return;
+    }
+    Object.assign(form, { [target]: formValueOfCell(target as CsvField, cell) });
+  });
+  return form;
+}
+
+/**
+ * The column of the file an issue of the form's rules belongs to (its header), for the error
+ * report: the mapped column of the field, or the field's label when no column fills it.
+ */
+export function columnOfIssue(
+  path: readonly PropertyKey[],
+  form: CustomerFormValues,
+  headers: readonly string[],
+  mapping: readonly (CsvTarget | null)[],
+): string {
+  const [field, index] = path;
+  let target: string | undefined = typeof field === 'string' ? field : undefined;
+  if (field === 'customFields' && typeof index === 'number') {
+    const key = form.customFields[index]?.key;
+    if (key) target = `${CUSTOM_FIELD_PREFIX}${key}`;
+  }
+  const column = mapping.findIndex((t) => t === target);
+  if (column >= 0) return headers[column] ?? '';
+  if (target && target in CUSTOMER_FIELDS) return CUSTOMER_FIELDS[target as CustomerField].label;
+  return target ?? '';
+}
+
+/** The import template: every column, and one example row. */
+export function csvTemplate(): string[][] {
+  const example: CustomerFormValues = {
+    ...emptyCustomerForm,
+    name: 'acme',
+    displayName: 'Acme, Inc.',
+    email: 'billing@acme.example',
+    secondaryEmails: [{ value: 'finance@acme.example' }],
+    website: 'https://acme.example',
+    city: 'Berlin',
+    country: 'DE',
+    externalId: 'crm-1001',
+    tags: ['gold', 'eu'],
+    ingestAliases: [{ value: 'acme-prod' }, { value: 'acme-staging' }],
+  };
+  return [csvHeaders(), customerCsvRecord(customerInput.parse(example))];
 }

@@ -33,7 +33,14 @@ export default async function CustomersPage({ searchParams }: PageProps<'/custom
           <h1 className="text-2xl font-semibold tracking-tight">Customers</h1>
           <p className="mt-1 text-sm text-slate-600">Everyone your usage is billed to.</p>
         </div>
-        {mayCreate && <ButtonLink href="/customers/new">Create customer</ButtonLink>}
+        {mayCreate && (
+          <div className="flex flex-wrap gap-2">
+            <ButtonLink href="/customers/import" variant="secondary">
+              Import
+            </ButtonLink>
+            <ButtonLink href="/customers/new">Create customer</ButtonLink>
+          </div>
+        )}
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <CustomersTable mayCreate={mayCreate} pricePlans={pricePlans} />
