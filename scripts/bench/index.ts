@@ -95,14 +95,20 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
     const runTag = `${driver}${size}-${Date.now().toString(36)}`;
     let ingestHeap: RunResult['ingestHeap'];
     for (const s of scenarios({ ...probes, deepCursor: deep.cursor })) {
+      if (o.only && !o.only.includes(s.key)) continue;
       log(`${label}: HTTP ${s.label}`);
-      const before = s.key === 'v1Ingest' ? await heapUsed(server.baseUrl, cookie) : 0;
-      http[s.key] = await measureHttp(server.baseUrl, { cookie, apiKey }, s, o, runTag);
-      if (s.key === 'v1Ingest') ingestHeap = { before, after: await heapUsed(server.baseUrl, cookie) };
+      const ingest = s.key === 'v1Ingest';
+      const before = ingest ? await heapUsed(server.baseUrl, cookie) : 0;
+      const options = ingest && o.ingestSeconds ? { ...o, duration: o.ingestSeconds } : o;
+      http[s.key] = await measureHttp(server.baseUrl, { cookie, apiKey }, s, options, runTag);
+      if (ingest) ingestHeap = { before, after: await heapUsed(server.baseUrl, cookie), seconds: options.duration };
     }
-    log(`${label}: the worst accepted request`);
-    const worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);
-    log(`${label}:\n${worstRequestTable(worstRequest)}`);
+    let worstRequest: RunResult['worstRequest'];
+    if (!o.only) {
+      log(`${label}: the worst accepted request`);
+      worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);
+      log(`${label}:\n${worstRequestTable(worstRequest)}`);
+    }
     return {
       driver,
       size,
@@ -204,7 +210,9 @@ async function main() {
   console.log(
     `q/s with ${options.connections} at once); "bare" is floor (b), GET /api/bench/floor through the same server.`,
   );
-  for (const r of runs) console.log(`\n${runTable(r)}\n\n${worstRequestTable(r.worstRequest)}`);
+  for (const r of runs) {
+    console.log(`\n${runTable(r)}${r.worstRequest ? `\n\n${worstRequestTable(r.worstRequest)}` : ''}`);
+  }
   for (const f of failures) console.log(`\n== ${runLabel(f)} FAILED: ${f.error}`);
   console.log(`\n${targetsTable(targets)}`);
   console.log(`\nResults: ${file}`);
