@@ -316,7 +316,8 @@ const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNo
   { label: 'Tags', cell: 'max-w-[12rem] min-w-[7rem] px-3 py-3', show: (c) => <Tags tags={c.tags} /> },
   {
     label: 'Aliases',
-    cell: 'px-3 py-3',
+    // Narrower than the chips' own cap: with Last usage shown, the columns then fit 1280 px.
+    cell: 'max-w-[12rem] px-3 py-3',
     show: (c) => (
       <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
     ),
