@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { expect, expectNoAxeViolations, expectNoSidewaysScroll, NARROW, test, uniqueId, WIDE } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  LAYOUT_WIDTHS,
+  NARROW,
+  test,
+  uniqueId,
+  WIDE,
+} from './fixtures';
 import { apiKey, sdk } from './v1-client';
 
 // Usage on a customer's page and on the list, with events sent as a customer's program sends
@@ -164,4 +173,18 @@ test('the list shows Last usage and sorts by it, customers without usage last', 
   await page.setViewportSize(NARROW);
   await expect(customersList.cards.filter({ hasText: late })).toContainText('Last usage');
   await expectNoAxeViolations(page);
+
+  // The whole first page (every spec's customers, the Last usage column shown) fits each width.
+  await customersList.open('?sort=usage');
+  for (const viewport of LAYOUT_WIDTHS) {
+    await page.setViewportSize(viewport);
+    await expectNoSidewaysScroll(page);
+    if (viewport.width === 1280) {
+      // Nor does the table scroll inside its card at desktop width.
+      const region = page.getByRole('region', { name: 'Customers', exact: true });
+      const fits = await region.evaluate((r) => r.scrollWidth <= r.clientWidth);
+      expect(fits, 'the customers table fits its card at 1280 px').toBe(true);
+    }
+    await page.screenshot({ path: test.info().outputPath(`customers-last-usage-${viewport.width}.png`) });
+  }
 });

@@ -50,6 +50,8 @@ export { expect };
 /** The two widths every page is checked at. */
 export const WIDE = { width: 1280, height: 900 };
 export const NARROW = { width: 390, height: 844 };
+/** The widths a wide table is checked at for sideways scroll: desktop, the tablet range, a phone. */
+export const LAYOUT_WIDTHS = [1280, 1000, 900, 768, 390].map((width) => ({ width, height: 900 }));
 
 /**
  * Waits until React has taken `control` over: its fiber is in the tree React has committed (refs

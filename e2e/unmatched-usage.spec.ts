@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { APIRequestContext } from '@playwright/test';
 import { emptyCustomerForm } from '../lib/validations/customer';
-import { NARROW, WIDE, expect, expectNoAxeViolations, expectNoSidewaysScroll, test, uniqueId } from './fixtures';
+import {
+  LAYOUT_WIDTHS,
+  NARROW,
+  WIDE,
+  expect,
+  expectNoAxeViolations,
+  expectNoSidewaysScroll,
+  test,
+  uniqueId,
+} from './fixtures';
 import { UnmatchedUsagePage } from './pages/unmatched-usage-page';
 import { storageState } from './users';
 import { apiKey, sdk } from './v1-client';
@@ -176,6 +185,22 @@ test.describe('an editor', () => {
       await page.screenshot({ path: test.info().outputPath(`unmatched-usage-empty-${viewport.width}.png`) });
     });
   }
+
+  test('fits every width from desktop to phone, with a very long identifier beside short ones', async ({
+    page,
+    baseURL,
+  }) => {
+    const identifier = `${uniqueId('wide-table')}-${'y'.repeat(100)}`.slice(0, 128);
+    await ingest(baseURL!, identifier, 2);
+    const inbox = new UnmatchedUsagePage(page);
+    await inbox.open();
+    await expect(inbox.row(identifier)).toBeVisible();
+    for (const viewport of LAYOUT_WIDTHS) {
+      await page.setViewportSize(viewport);
+      await expectNoSidewaysScroll(page);
+      await page.screenshot({ path: test.info().outputPath(`unmatched-usage-${viewport.width}.png`) });
+    }
+  });
 });
 
 test.describe('a viewer', () => {

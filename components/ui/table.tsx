@@ -15,23 +15,58 @@ export const theadClass =
 export type Column = string | { label: string; hidden?: boolean; className?: string };
 
 /**
- * A table that is a table from the md breakpoint up and a card per row below it (each cell then
- * shows its column's name, see `StackedCell`). The roles are spelled out (role="table", "row",
- * "cell") because a table laid out as blocks loses them in some browsers.
+ * Where a `StackedTable` turns from cards into a table: md (768 px) by default; xl (1280 px) for
+ * one with too many columns for the page beside the sidebar below that (the inbox's eight). Its
+ * rows and cells are given the same `from`. (Whole class names: Tailwind finds them in the source.)
+ */
+export type StackFrom = 'md' | 'xl';
+
+const STACK = {
+  md: {
+    table: 'md:table',
+    thead: 'md:not-sr-only md:table-header-group',
+    tbody: 'md:table-row-group md:divide-slate-100',
+    row: 'md:table-row md:p-0',
+    cell: 'md:table-cell md:px-4 md:py-3',
+    top: 'md:align-top',
+    middle: 'md:align-middle',
+    label:
+      'max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]',
+  },
+  xl: {
+    table: 'xl:table',
+    thead: 'xl:not-sr-only xl:table-header-group',
+    tbody: 'xl:table-row-group xl:divide-slate-100',
+    row: 'xl:table-row xl:p-0',
+    cell: 'xl:table-cell xl:px-4 xl:py-3',
+    top: 'xl:align-top',
+    middle: 'xl:align-middle',
+    label:
+      'max-xl:before:w-24 max-xl:before:shrink-0 max-xl:before:text-xs max-xl:before:font-medium max-xl:before:text-slate-600 max-xl:before:content-[attr(data-label)]',
+  },
+} as const;
+
+/**
+ * A table that is a table from the md breakpoint (or `from`) up and a card per row below it (each
+ * cell then shows its column's name, see `StackedCell`). The roles are spelled out (role="table",
+ * "row", "cell") because a table laid out as blocks loses them in some browsers.
  */
 export function StackedTable({
   label,
   columns,
+  from = 'md',
   children,
 }: {
   label: string;
   columns: ReadonlyArray<Column | false>;
+  from?: StackFrom;
   children: ReactNode;
 }) {
+  const stack = STACK[from];
   return (
     <section aria-label={label} className={cardClass()}>
-      <table role="table" className="block w-full text-left text-sm md:table">
-        <thead role="rowgroup" className={cn('sr-only md:not-sr-only md:table-header-group', theadClass)}>
+      <table role="table" className={cn('block w-full text-left text-sm', stack.table)}>
+        <thead role="rowgroup" className={cn('sr-only', stack.thead, theadClass)}>
           <tr role="row">
             {columns.map((column) => {
               if (column === false) return null;
@@ -44,7 +79,7 @@ export function StackedTable({
             })}
           </tr>
         </thead>
-        <tbody role="rowgroup" className="block divide-y divide-slate-200 md:table-row-group md:divide-slate-100">
+        <tbody role="rowgroup" className={cn('block divide-y divide-slate-200', stack.tbody)}>
           {children}
         </tbody>
       </table>
@@ -52,13 +87,10 @@ export function StackedTable({
   );
 }
 
-/** A row of a `StackedTable`: a card below md. */
-export function StackedRow({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr role="row" className={cn('block px-4 py-3 md:table-row md:p-0', className)} {...props} />;
+/** A row of a `StackedTable`: a card below md (or its table's `from`). */
+export function StackedRow({ className, from = 'md', ...props }: ComponentProps<'tr'> & { from?: StackFrom }) {
+  return <tr role="row" className={cn('block px-4 py-3', STACK[from].row, className)} {...props} />;
 }
-
-const cardLabel =
-  'max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:font-medium max-md:before:text-slate-600 max-md:before:content-[attr(data-label)]';
 
 /**
  * A cell of a `StackedTable`; on a phone-sized screen its column's name (`label`) stands before it
@@ -67,22 +99,25 @@ const cardLabel =
 export function StackedCell({
   label,
   align = 'top',
+  from = 'md',
   className,
   children,
 }: {
   label?: string;
   align?: 'top' | 'middle';
+  from?: StackFrom;
   className?: string;
   children?: ReactNode;
 }) {
+  const stack = STACK[from];
   return (
     <td
       role="cell"
       data-label={label}
       className={cn(
-        'md:table-cell md:px-4 md:py-3',
-        align === 'top' ? 'md:align-top' : 'md:align-middle',
-        label ? cn('flex gap-3 py-1', align === 'middle' && 'items-center', cardLabel) : 'block',
+        stack.cell,
+        align === 'top' ? stack.top : stack.middle,
+        label ? cn('flex gap-3 py-1', align === 'middle' && 'items-center', stack.label) : 'block',
         className,
       )}
     >

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { apiKeys, auditEntries } from '@/db/schema';
 import { ForbiddenError } from '@/lib/auth/permissions';
@@ -10,6 +10,17 @@ import { authenticateApiKey, createApiKey, hashApiKey, listApiKeys, revokeApiKey
 import { SYSTEM_ACTOR } from './users';
 
 const name = (prefix = 'key') => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/** `work` run with the clock `ms` ahead (only Date: the database drivers keep their timers). */
+async function later<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + ms);
+  try {
+    return await work();
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 async function newKey(role: 'viewer' | 'editor' | 'admin' = 'editor', keyName = name()) {
   const result = await createApiKey(SYSTEM_ACTOR, { name: keyName, role });
@@ -112,7 +123,15 @@ describe('API keys', () => {
     expect(await lastUsed()).toEqual(first);
     const longAgo = new Date(Date.now() - 5 * 60_000);
     await db.update(apiKeys).set({ lastUsedAt: longAgo }).where(eq(apiKeys.id, key.id));
-    await authenticateApiKey(key.key);
+    await later(3_000, () => authenticateApiKey(key.key)); // past the moment a good key is remembered
     expect((await lastUsed())!.getTime()).toBeGreaterThan(longAgo.getTime() + 60_000);
+  });
+
+  it('stops accepting a key revoked by another process within two seconds', async () => {
+    const key = await newKey();
+    expect(await authenticateApiKey(key.key)).not.toBeNull();
+    const db = await getDb();
+    await db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, key.id));
+    expect(await later(2_001, () => authenticateApiKey(key.key))).toBeNull();
   });
 });

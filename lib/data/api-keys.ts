@@ -101,7 +101,7 @@ export async function listApiKeys(actor: Actor): Promise<ApiKeyRow[]> {
 export async function revokeApiKey(actor: Actor, id: string): Promise<ActionResult<{ id: string }>> {
   assertCan(actor, 'users:manage');
   const db = await getDb();
-  return inTransaction(db, async (tx) => {
+  const result = await inTransaction(db, async (tx) => {
     const [target] = await tx
       .select({ name: apiKeys.name, revokedAt: apiKeys.revokedAt })
       .from(apiKeys)
@@ -122,6 +122,24 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<ActionResu
     });
     return ok({ id });
   });
+  forgetKey(id); // after the commit: a request meanwhile may have cached it again
+  return result;
+}
+
+/**
+ * Keys found good, remembered for a moment so a busy client (ingest: a batch a few ms apart) costs
+ * no read per request. Only a success is kept: an unknown, malformed or revoked key, or a failed
+ * read, is looked up again every time. Revoking evicts the key in this process at once; another
+ * process of the same deployment stops accepting it within KEY_CACHE_MS.
+ */
+const KEY_CACHE_MS = 2_000;
+const KEY_CACHE_MAX = 1_000;
+type CachedKey = { keyId: string; actor: Actor; until: number };
+const globalForKeys = globalThis as unknown as { meterlineApiKeyCache?: Map<string, CachedKey> };
+const keyCache = (globalForKeys.meterlineApiKeyCache ??= new Map());
+
+function forgetKey(id: string) {
+  for (const [hash, cached] of keyCache) if (cached.keyId === id) keyCache.delete(hash);
 }
 
 /**
@@ -130,12 +148,25 @@ export async function revokeApiKey(actor: Actor, id: string): Promise<ActionResu
  */
 export async function authenticateApiKey(token: string): Promise<{ keyId: string; actor: Actor } | null> {
   if (!API_KEY_PATTERN.test(token)) return null;
+  const hash = hashApiKey(token);
+  const cached = keyCache.get(hash);
+  if (cached && cached.until > Date.now()) return { keyId: cached.keyId, actor: cached.actor };
+  keyCache.delete(hash);
+  const found = await readApiKey(hash);
+  if (found) {
+    if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+    keyCache.set(hash, { ...found, until: Date.now() + KEY_CACHE_MS });
+  }
+  return found;
+}
+
+async function readApiKey(hash: string): Promise<{ keyId: string; actor: Actor } | null> {
   return whenAvailable(async () => {
     const db = await getDb();
     const [key] = await db
       .select({ id: apiKeys.id, name: apiKeys.name, role: apiKeys.role, lastUsedAt: apiKeys.lastUsedAt })
       .from(apiKeys)
-      .where(and(eq(apiKeys.hash, hashApiKey(token)), isNull(apiKeys.revokedAt)))
+      .where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt)))
       .limit(1);
     if (!key) return null;
     if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {

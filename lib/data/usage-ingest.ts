@@ -62,59 +62,95 @@ interface MappingCandidate {
   valueRegex: string;
 }
 
+/** What the batch's identifiers resolve to, read in one statement (see readRoutes). */
+interface RouteFacts {
+  receivedAt: Date;
+  byId: Set<string>;
+  byAlias: Map<string, string>;
+  candidates: Map<string, MappingCandidate[]>;
+}
+
+/**
+ * One statement: the batch's identifiers' shared locks (in one order), the transaction's time,
+ * the customers its uuids name, the aliases it uses, and the mappings of every label that an
+ * event held by neither could match on. The write that follows routes by uuid and alias again
+ * (its snapshot is taken after these locks are held, so an alias added by "Add as alias to…"
+ * meanwhile is seen); only the mapping routes computed here are taken from JavaScript.
+ */
+async function readRoutes(tx: Database, events: UsageEventInput[], identifiers: string[]): Promise<RouteFacts> {
+  const uuids = identifiers.filter((id) => UUID.test(id));
+  const pairs = new Set<string>();
+  const pairIdentifiers: string[] = [];
+  const pairLabels: string[] = [];
+  for (const e of events) {
+    for (const label of Object.keys(e.properties)) {
+      if (measurementValue(e.properties[label]) === null) continue;
+      const k = JSON.stringify([e.customer_id, label]);
+      if (pairs.has(k)) continue;
+      pairs.add(k);
+      pairIdentifiers.push(e.customer_id);
+      pairLabels.push(label);
+    }
+  }
+  // (PostgreSQL calls volatile functions of the select list after ORDER BY: the locks go in order.)
+  const rows = await rowsOf<{
+    kind: 'now' | 'id' | 'alias' | 'mapping';
+    a: string;
+    b: string | null;
+    c: string | null;
+  }>(
+    tx.execute(sql`
+      with locks as materialized (
+        select pg_advisory_xact_lock_shared(${usageIdentifierLockKey(sql`k`)})
+        from unnest(${sql.param(identifiers)}::text[]) as k order by k
+      ), sent as (
+        select id from customers where id = any(${sql.param(uuids)}::uuid[])
+      ), aliased as (
+        select alias, customer_id from customer_ingest_aliases where alias = any(${sql.param(identifiers)}::text[])
+      ), labels as (
+        select distinct p.label
+        from unnest(${sql.param(pairIdentifiers)}::text[], ${sql.param(pairLabels)}::text[]) as p(identifier, label)
+        where not exists (select 1 from sent where sent.id::text = p.identifier)
+          and not exists (select 1 from aliased where aliased.alias = p.identifier)
+      ), mapped as (
+        -- One probe of the GIN index per label; the mappings of those labels only.
+        select c.id::text as customer_id, m->>'label' as label, m->>'valueRegex' as value_regex
+        from labels l
+        join customers c on c.measurement_mappings @> jsonb_build_array(jsonb_build_object('label', l.label))
+        cross join lateral jsonb_array_elements(c.measurement_mappings) as m
+        where m->>'label' = l.label
+        order by c.id
+        limit ${MAX_MAPPING_CANDIDATES + 1}
+      )
+      select 'now' as kind, to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as a,
+        (select count(*) from locks)::text as b, null as c
+      union all select 'id', id::text, null, null from sent
+      union all select 'alias', alias, customer_id::text, null from aliased
+      union all select 'mapping', customer_id, label, value_regex from mapped`),
+  );
+  const facts: RouteFacts = { receivedAt: new Date(0), byId: new Set(), byAlias: new Map(), candidates: new Map() };
+  let mappings = 0;
+  for (const r of rows) {
+    if (r.kind === 'now') facts.receivedAt = new Date(r.a);
+    else if (r.kind === 'id') facts.byId.add(r.a);
+    else if (r.kind === 'alias') facts.byAlias.set(r.a, r.b!);
+    else if (++mappings <= MAX_MAPPING_CANDIDATES) {
+      const list = facts.candidates.get(r.b!) ?? [];
+      list.push({ customerId: r.a, label: r.b!, valueRegex: r.c! });
+      facts.candidates.set(r.b!, list);
+    }
+  }
+  if (mappings > MAX_MAPPING_CANDIDATES) {
+    console.warn(
+      `usage ingest: over ${MAX_MAPPING_CANDIDATES} mapping candidates for one batch; the rest were not tried`,
+    );
+  }
+  return facts;
+}
+
 /** Routes each event: its customer's uuid, else an ingest alias, else exactly one customer's mapping. */
-async function routeEvents(tx: Database, events: UsageEventInput[]): Promise<UsageRoute[]> {
-  const sent = [...new Set(events.map((e) => e.customer_id))];
-  const uuids = sent.filter((id) => UUID.test(id));
-  const byId = new Set<string>();
-  if (uuids.length > 0) {
-    const rows = await rowsOf<{ id: string }>(
-      tx.execute(sql`select id from customers where id = any(${sql.param(uuids)}::uuid[])`),
-    );
-    for (const r of rows) byId.add(r.id);
-  }
-  const aliases = sent.filter((id) => !byId.has(id));
-  const byAlias = new Map<string, string>();
-  if (aliases.length > 0) {
-    const rows = await rowsOf<{ alias: string; customer_id: string }>(
-      tx.execute(
-        sql`select alias, customer_id from customer_ingest_aliases where alias = any(${sql.param(aliases)}::text[])`,
-      ),
-    );
-    for (const r of rows) byAlias.set(r.alias, r.customer_id);
-  }
-
-  const unrouted = events.filter((e) => !byId.has(e.customer_id) && !byAlias.has(e.customer_id));
-  const labels = [
-    ...new Set(
-      unrouted.flatMap((e) => Object.keys(e.properties).filter((k) => measurementValue(e.properties[k]) !== null)),
-    ),
-  ].sort();
-  const candidates = new Map<string, MappingCandidate[]>();
-  if (labels.length > 0) {
-    // One probe of the GIN index per label; the mappings of those labels only.
-    const rows = await rowsOf<{ customer_id: string; label: string; value_regex: string }>(
-      tx.execute(sql`
-      select c.id as customer_id, m->>'label' as label, m->>'valueRegex' as value_regex
-      from unnest(${sql.param(labels)}::text[]) as l(label)
-      join customers c on c.measurement_mappings @> jsonb_build_array(jsonb_build_object('label', l.label))
-      cross join lateral jsonb_array_elements(c.measurement_mappings) as m
-      where m->>'label' = l.label
-      order by c.id
-      limit ${MAX_MAPPING_CANDIDATES + 1}`),
-    );
-    if (rows.length > MAX_MAPPING_CANDIDATES) {
-      console.warn(
-        `usage ingest: over ${MAX_MAPPING_CANDIDATES} mapping candidates for one batch; the rest were not tried`,
-      );
-    }
-    for (const r of rows.slice(0, MAX_MAPPING_CANDIDATES)) {
-      const list = candidates.get(r.label) ?? [];
-      list.push({ customerId: r.customer_id, label: r.label, valueRegex: r.value_regex });
-      candidates.set(r.label, list);
-    }
-  }
-
+function routeEvents(facts: RouteFacts, events: UsageEventInput[]): UsageRoute[] {
+  const { byId, byAlias, candidates } = facts;
   return events.map((e): UsageRoute => {
     if (byId.has(e.customer_id)) return { customerId: e.customer_id, matchedBy: 'id', matchedKey: '' };
     const owner = byAlias.get(e.customer_id);
@@ -179,14 +215,12 @@ export function usageEventJson(e: StoredEvent, matchedCustomer?: { id: string; n
   };
 }
 
-/** The UTC day of an instant, as a date column takes it. */
-const utcDay = (at: Date) => at.toISOString().slice(0, 10);
-
 /**
- * Stores a batch of validated events, all or nothing, in one transaction: routes each event,
- * settles its transaction_id (the first of the batch and of the last 34 days is the original; the
- * rest are stored as duplicates, never counted), and adds the counted events to the daily counts,
- * the customers' last usage and the unmatched-usage groups.
+ * Stores a batch of validated events, all or nothing, in one transaction of two statements: the
+ * routing read (readRoutes, under the identifiers' shared locks), then one data-modifying WITH
+ * that settles the transaction IDs (the first of the batch and of the last 34 days is the
+ * original; the rest are stored as duplicates, never counted), stores the events and adds the
+ * counted ones to the daily counts, the customers' last usage and the unmatched-usage groups.
  */
 export async function ingestUsage(actor: Actor, events: UsageEventInput[]): Promise<void> {
   assertCan(actor, 'customers:write');
@@ -194,180 +228,125 @@ export async function ingestUsage(actor: Actor, events: UsageEventInput[]): Prom
   const db = await getDb();
   const identifiers = [...new Set(events.map((e) => e.customer_id))].sort();
   await inTransaction(db, async (tx) => {
-    // The shared locks of the batch's identifiers, in one order, before anything is matched.
-    // (PostgreSQL calls volatile functions of the select list after ORDER BY.)
-    const locked = await rowsOf<{ now: Date | string }>(
-      tx.execute(sql`
-        select now()::timestamptz(3) as now, pg_advisory_xact_lock_shared(${usageIdentifierLockKey(sql`k`)})
-        from unnest(${sql.param(identifiers)}::text[]) as k order by k`),
-    );
-    const receivedAt = new Date(locked[0]!.now);
-    const routes = await routeEvents(tx, events);
-
-    // The first of the batch with each transaction ID is a candidate; the table keeps the first
-    // of the last 34 days (a row older than that is taken over).
-    const firstIndex = new Map<string, number>();
-    events.forEach((e, i) => {
-      if (!firstIndex.has(e.transaction_id)) firstIndex.set(e.transaction_id, i);
-    });
-    const transactionIds = [...firstIndex.keys()].sort();
-    const claimed = await rowsOf<{ transaction_id: string }>(
-      tx.execute(sql`
-      insert into usage_transactions (transaction_id, received_at)
-      select t, ${receivedAt} from unnest(${sql.param(transactionIds)}::text[]) as t
-      on conflict (transaction_id) do update set received_at = excluded.received_at
-        where usage_transactions.received_at < excluded.received_at - interval '${sql.raw(String(USAGE_DEDUP_DAYS))} days'
-      returning transaction_id`),
-    );
-    const originals = new Set(claimed.map((r) => r.transaction_id));
-    const counted = events.map((e, i) => originals.has(e.transaction_id) && firstIndex.get(e.transaction_id) === i);
-
+    const facts = await readRoutes(tx, events, identifiers);
+    const routes = routeEvents(facts, events);
+    const seen = new Set<string>();
     const ids = batchEventIds(events.length);
-    const rows = events.map((e, i) => {
+    const records = events.map((e, i) => {
       const route = routes[i]!;
+      const first = !seen.has(e.transaction_id);
+      seen.add(e.transaction_id);
       return {
+        ord: i,
         id: ids[i]!,
-        receivedAt,
-        transactionId: e.transaction_id,
-        sentCustomerId: e.customer_id,
-        eventType: e.event_type,
-        occurredAt: e.timestamp,
+        transaction_id: e.transaction_id,
+        sent_customer_id: e.customer_id,
+        sent_uuid: UUID.test(e.customer_id) ? e.customer_id : null,
+        event_type: e.event_type,
+        occurred_at: e.timestamp.toISOString(),
         properties: e.properties,
-        isDuplicate: !counted[i],
-        matchedCustomerId: route.customerId,
-        matchedBy: route.matchedBy ?? null,
-        matchedKey: route.matchedKey ?? null,
-        unmatchedReason: route.reason ?? null,
+        first,
+        // The mapping's route only: uuid and alias are routed again by the write.
+        mapped_customer_id: route.matchedBy === 'mapping' ? route.customerId : null,
+        mapped_label: route.matchedBy === 'mapping' ? route.matchedKey : null,
+        ambiguous: route.reason === 'ambiguous_mapping',
       };
     });
-    // One JSON parameter rather than 1,200: a fraction of the time to build, send and parse.
-    await tx.execute(sql`
-      insert into usage_events (id, received_at, transaction_id, sent_customer_id, event_type, occurred_at,
-        properties, is_duplicate, matched_customer_id, matched_by, matched_key, unmatched_reason)
-      select e.id, ${receivedAt}::timestamptz, e.transaction_id, e.sent_customer_id, e.event_type, e.occurred_at,
-        e.properties, e.is_duplicate, e.matched_customer_id, e.matched_by, e.matched_key, e.unmatched_reason
-      from jsonb_to_recordset(${JSON.stringify(rows.map(eventRecord))}::jsonb) as e(id uuid, transaction_id text,
-        sent_customer_id text, event_type text, occurred_at timestamptz, properties jsonb, is_duplicate boolean,
-        matched_customer_id uuid, matched_by text, matched_key text, unmatched_reason text)`);
-
-    const countedRows = rows.filter((_, i) => counted[i]);
-    await addDailyCounts(tx, countedRows, receivedAt);
-    await addUnmatchedGroups(
-      tx,
-      countedRows.filter((r) => r.matchedCustomerId === null),
-      receivedAt,
-    );
+    await tx.execute(batchWrite(JSON.stringify(records), facts.receivedAt));
   });
 }
 
-/** A stored row as jsonb_to_recordset reads it (snake_case; dates as ISO text). */
-function eventRecord(r: StoredRow) {
-  return {
-    id: r.id,
-    transaction_id: r.transactionId,
-    sent_customer_id: r.sentCustomerId,
-    event_type: r.eventType,
-    occurred_at: r.occurredAt.toISOString(),
-    properties: r.properties,
-    is_duplicate: r.isDuplicate,
-    matched_customer_id: r.matchedCustomerId,
-    matched_by: r.matchedBy,
-    matched_key: r.matchedKey,
-    unmatched_reason: r.unmatchedReason,
-  };
-}
-
-type StoredRow = StoredEvent & {
-  matchedCustomerId: string | null;
-  matchedBy: UsageMatchedBy | null;
-  matchedKey: string | null;
-  unmatchedReason: UsageUnmatchedReason | null;
-};
-
-/** Counted, matched events into the daily counts and the customers' last usage, in key order. */
-async function addDailyCounts(tx: Database, rows: StoredRow[], receivedAt: Date) {
-  const counts = new Map<
-    string,
-    { customerId: string; day: string; eventType: string; by: string; key: string; n: number }
-  >();
-  for (const r of rows) {
-    if (!r.matchedCustomerId) continue;
-    const day = utcDay(r.occurredAt);
-    const k = JSON.stringify([r.matchedCustomerId, day, r.eventType, r.matchedBy, r.matchedKey]);
-    const c = counts.get(k);
-    if (c) c.n++;
-    else
-      counts.set(k, {
-        customerId: r.matchedCustomerId,
-        day,
-        eventType: r.eventType,
-        by: r.matchedBy!,
-        key: r.matchedKey!,
-        n: 1,
-      });
-  }
-  if (counts.size === 0) return;
-  const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
-  const values = sql.join(
-    sorted.map(
-      (c) =>
-        sql`(${c.customerId}::uuid, ${c.day}::date, ${c.eventType}, ${c.by}, ${c.key}, ${c.n}::bigint, ${receivedAt}::timestamptz)`,
-    ),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    insert into usage_daily_counts (customer_id, day, event_type, matched_by, matched_key, events, last_received_at)
-    values ${values}
-    on conflict (customer_id, day, event_type, matched_by, matched_key) do update set
-      events = usage_daily_counts.events + excluded.events,
-      last_received_at = greatest(usage_daily_counts.last_received_at, excluded.last_received_at)`);
-
-  const customers = [...new Set(sorted.map((c) => c.customerId))].sort();
-  await tx.execute(sql`
-    insert into customer_usage_summary (customer_id, last_received_at)
-    select c, ${receivedAt}::timestamptz from unnest(${sql.param(customers)}::uuid[]) as c
-    on conflict (customer_id) do update set
-      last_received_at = greatest(customer_usage_summary.last_received_at, excluded.last_received_at)`);
-}
-
-/** Counted, unmatched events into their inbox groups (an ignored group stays ignored), in key order. */
-async function addUnmatchedGroups(tx: Database, rows: StoredRow[], receivedAt: Date) {
-  const groups = new Map<string, { events: number; types: string[]; latest: StoredRow }>();
-  for (const r of rows) {
-    const g = groups.get(r.sentCustomerId);
-    if (!g) {
-      groups.set(r.sentCustomerId, { events: 1, types: [r.eventType], latest: r });
-      continue;
-    }
-    g.events++;
-    if (g.types.length < UNMATCHED_GROUP_EVENT_TYPES && !g.types.includes(r.eventType)) g.types.push(r.eventType);
-    g.latest = r;
-  }
-  if (groups.size === 0) return;
-  const sorted = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const values = sql.join(
-    sorted.map(
-      ([identifier, g]) =>
-        sql`(${identifier}, ${g.events}::bigint, ${receivedAt}::timestamptz, ${receivedAt}::timestamptz, ${sql.param(g.types)}::text[], ${JSON.stringify(usageEventJson(g.latest))}::jsonb, ${g.latest.unmatchedReason})`,
-    ),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    insert into unmatched_usage_groups as g
-      (identifier, events, first_received_at, last_received_at, event_types, sample_event, reason)
-    values ${values}
-    on conflict (identifier) do update set
-      events = g.events + excluded.events,
-      last_received_at = greatest(g.last_received_at, excluded.last_received_at),
-      event_types = (
-        select coalesce(array_agg(t order by first), '{}')
-        from (
-          select t, min(n) as first
-          from unnest(g.event_types || excluded.event_types) with ordinality as u(t, n)
-          group by t order by min(n) limit ${UNMATCHED_GROUP_EVENT_TYPES}
-        ) as kept),
-      sample_event = case when excluded.last_received_at >= g.last_received_at
-        then excluded.sample_event else g.sample_event end,
-      reason = case when excluded.last_received_at >= g.last_received_at
-        then excluded.reason else g.reason end`);
+/**
+ * The batch's one write. Data-modifying WITH queries all see the snapshot the statement started
+ * with, so each step reads the one before it through RETURNING; every upsert goes in key order,
+ * so concurrent batches take row locks in one order.
+ */
+function batchWrite(records: string, receivedAt: Date): SQL {
+  const at = sql`${receivedAt.toISOString()}::timestamptz`;
+  const dedupDays = sql.raw(String(USAGE_DEDUP_DAYS));
+  return sql`
+    with batch as (
+      -- One JSON parameter rather than 1,200: a fraction of the time to build, send and parse.
+      select * from jsonb_to_recordset(${records}::jsonb) as e(ord int, id uuid, transaction_id text,
+        sent_customer_id text, sent_uuid uuid, event_type text, occurred_at text, properties jsonb, first boolean,
+        mapped_customer_id uuid, mapped_label text, ambiguous boolean)
+    ), looked_up as (
+      -- One index probe each (a hash join would read every alias for a batch of 100).
+      select b.*, (select c.id from customers c where c.id = b.sent_uuid) as by_id,
+        (select a.customer_id from customer_ingest_aliases a where a.alias = b.sent_customer_id) as by_alias
+      from batch b
+    ), routed as (
+      select l.*, coalesce(by_id, by_alias, mapped_customer_id) as customer_id,
+        case when by_id is not null then 'id' when by_alias is not null then 'alias'
+          when mapped_customer_id is not null then 'mapping' end as matched_by,
+        case when by_id is not null then '' when by_alias is not null then sent_customer_id
+          else mapped_label end as matched_key
+      from looked_up l
+    ), claimed as (
+      -- The first of the batch with each transaction ID is a candidate; the table keeps the first
+      -- of the last 34 days (a row older than that is taken over).
+      insert into usage_transactions (transaction_id, received_at)
+      select transaction_id, ${at} from batch where first order by transaction_id
+      on conflict (transaction_id) do update set received_at = excluded.received_at
+        where usage_transactions.received_at < excluded.received_at - interval '${dedupDays} days'
+      returning transaction_id
+    ), stored as (
+      select r.*, not (r.first and k.transaction_id is not null) as is_duplicate,
+        case when r.customer_id is null then
+          case when r.ambiguous then 'ambiguous_mapping' else 'no_customer' end end as unmatched_reason
+      from routed r left join claimed k on k.transaction_id = r.transaction_id
+    ), events as (
+      insert into usage_events (id, received_at, transaction_id, sent_customer_id, event_type, occurred_at,
+        properties, is_duplicate, matched_customer_id, matched_by, matched_key, unmatched_reason)
+      select id, ${at}, transaction_id, sent_customer_id, event_type, occurred_at::timestamptz, properties,
+        is_duplicate, customer_id, matched_by, matched_key, unmatched_reason
+      from stored order by ord
+    ), counted as (
+      select * from stored where not is_duplicate
+    ), daily as (
+      insert into usage_daily_counts (customer_id, day, event_type, matched_by, matched_key, events, last_received_at)
+      select customer_id, (occurred_at::timestamptz at time zone 'UTC')::date, event_type, matched_by, matched_key,
+        count(*), ${at}
+      from counted where customer_id is not null
+      group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5
+      on conflict (customer_id, day, event_type, matched_by, matched_key) do update set
+        events = usage_daily_counts.events + excluded.events,
+        last_received_at = greatest(usage_daily_counts.last_received_at, excluded.last_received_at)
+    ), summary as (
+      insert into customer_usage_summary (customer_id, last_received_at)
+      select distinct customer_id, ${at} from counted where customer_id is not null order by 1
+      on conflict (customer_id) do update set
+        last_received_at = greatest(customer_usage_summary.last_received_at, excluded.last_received_at)
+    ), unmatched as (
+      select * from counted where customer_id is null
+    ), types as (
+      select sent_customer_id, event_type, min(ord) as first_ord from unmatched group by 1, 2
+    ), groups as (
+      insert into unmatched_usage_groups as g
+        (identifier, events, first_received_at, last_received_at, event_types, sample_event, reason)
+      select u.sent_customer_id, count(*), ${at}, ${at},
+        (select (array_agg(t.event_type order by t.first_ord))[1:${UNMATCHED_GROUP_EVENT_TYPES}]
+          from types t where t.sent_customer_id = u.sent_customer_id),
+        (array_agg(jsonb_build_object('id', u.id, 'transaction_id', u.transaction_id,
+          'customer_id', u.sent_customer_id, 'event_type', u.event_type, 'timestamp', u.occurred_at,
+          'properties', u.properties, 'is_duplicate', false, 'processed_at', ${receivedAt.toISOString()}::text)
+          order by u.ord desc))[1],
+        (array_agg(u.unmatched_reason order by u.ord desc))[1]
+      from unmatched u group by u.sent_customer_id order by 1
+      on conflict (identifier) do update set
+        events = g.events + excluded.events,
+        last_received_at = greatest(g.last_received_at, excluded.last_received_at),
+        event_types = (
+          select coalesce(array_agg(t order by first), '{}')
+          from (
+            select t, min(n) as first
+            from unnest(g.event_types || excluded.event_types) with ordinality as u(t, n)
+            group by t order by min(n) limit ${UNMATCHED_GROUP_EVENT_TYPES}
+          ) as kept),
+        sample_event = case when excluded.last_received_at >= g.last_received_at
+          then excluded.sample_event else g.sample_event end,
+        reason = case when excluded.last_received_at >= g.last_received_at
+          then excluded.reason else g.reason end
+    )
+    select 1`;
 }

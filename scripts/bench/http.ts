@@ -240,7 +240,9 @@ export async function measureHttp(
   const probed = await probe(baseUrl, c, s, nextBody());
   if (o.warmup > 0) await cannon(baseUrl, c, s, o.warmup, o.connections, nextBody, () => {});
   const alone: number[] = [];
-  const single = await cannon(baseUrl, c, s, Math.max(3, o.duration / 2), 1, nextBody, (ms) => alone.push(ms));
+  const single = await cannon(baseUrl, c, s, Math.max(3, Math.min(15, o.duration / 2)), 1, nextBody, (ms) =>
+    alone.push(ms),
+  );
   const latencies: number[] = [];
   const result = await cannon(baseUrl, c, s, o.duration, o.connections, nextBody, (ms) => latencies.push(ms));
   const statusCodes: Record<string, number> = {};

@@ -80,8 +80,8 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
       { deepCursor: deep.cursor, searchTerm: probes.searchTerm, alias: probes.alias },
       { iterations: o.sqlIterations, seconds: o.sqlSeconds, connections: o.connections },
     );
-    log(`${label}: export floor (the export's reads, raw)`);
-    const exportFloor = await measureExportFloor(db);
+    if (!o.only) log(`${label}: export floor (the export's reads, raw)`);
+    const exportFloor = o.only ? undefined : await measureExportFloor(db);
     await closeDatabase(); // PGlite: one process per folder, and the server is next
 
     createUser(scratch.database);
@@ -98,17 +98,26 @@ async function benchRun(driver: Driver, size: number, o: BenchOptions, measureBu
     const runTag = `${driver}${size}-${Date.now().toString(36)}`;
     let ingestHeap: RunResult['ingestHeap'];
     for (const s of scenarios({ ...probes, deepCursor: deep.cursor })) {
+      if (o.only && !o.only.includes(s.key)) continue;
       log(`${label}: HTTP ${s.label}`);
-      const before = s.key === 'v1Ingest' ? await heapUsed(server.baseUrl, cookie) : 0;
-      http[s.key] = await measureHttp(server.baseUrl, { cookie, apiKey }, s, o, runTag);
-      if (s.key === 'v1Ingest') ingestHeap = { before, after: await heapUsed(server.baseUrl, cookie) };
+      const ingest = s.key === 'v1Ingest';
+      const before = ingest ? await heapUsed(server.baseUrl, cookie) : 0;
+      const options = ingest && o.ingestSeconds ? { ...o, duration: o.ingestSeconds } : o;
+      http[s.key] = await measureHttp(server.baseUrl, { cookie, apiKey }, s, options, runTag);
+      if (ingest) ingestHeap = { before, after: await heapUsed(server.baseUrl, cookie), seconds: options.duration };
     }
-    log(`${label}: CSV export`);
-    const exportCsv = { floor: exportFloor, app: await measureExport(server.baseUrl, cookie, server.pid) };
-    log(`${label}:\n${exportTable(exportCsv.floor, exportCsv.app)}`);
-    log(`${label}: the worst accepted request`);
-    const worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);
-    log(`${label}:\n${worstRequestTable(worstRequest)}`);
+    let worstRequest: RunResult['worstRequest'];
+    if (!o.only) {
+      log(`${label}: the worst accepted request`);
+      worstRequest = await measureWorstRequest(server.baseUrl, cookie, server.pid, runTag);
+      log(`${label}:\n${worstRequestTable(worstRequest)}`);
+    }
+    let exportCsv: RunResult['exportCsv'];
+    if (exportFloor) {
+      log(`${label}: CSV export`);
+      exportCsv = { floor: exportFloor, app: await measureExport(server.baseUrl, cookie, server.pid) };
+      log(`${label}:\n${exportTable(exportCsv.floor, exportCsv.app)}`);
+    }
     return {
       driver,
       size,
@@ -212,7 +221,7 @@ async function main() {
     `q/s with ${options.connections} at once); "bare" is floor (b), GET /api/bench/floor through the same server.`,
   );
   for (const r of runs) {
-    console.log(`\n${runTable(r)}\n\n${worstRequestTable(r.worstRequest)}`);
+    console.log(`\n${runTable(r)}${r.worstRequest ? `\n\n${worstRequestTable(r.worstRequest)}` : ''}`);
     if (r.exportCsv) console.log(`\n${exportTable(r.exportCsv.floor, r.exportCsv.app)}`);
   }
   for (const f of failures) console.log(`\n== ${runLabel(f)} FAILED: ${f.error}`);

@@ -19,6 +19,10 @@ export interface BenchOptions {
   out: string;
   /** The PostgreSQL server scratch databases are made on (DATABASE_URL). */
   pgBase: string | null;
+  /** Only these HTTP scenarios (by key, e.g. v1Ingest), and no worst-request measure; null: all. */
+  only: string[] | null;
+  /** Seconds the ingest scenario is measured with all connections (its heap before/after); default --duration. */
+  ingestSeconds: number | null;
 }
 
 const USAGE = `npm run bench -- [options]
@@ -34,6 +38,8 @@ const USAGE = `npm run bench -- [options]
   --sql-seconds 5          time box of each SQL floor phase
   --no-build               reuse the existing .next build instead of running next build
   --out bench-results      folder for the JSON results
+  --only v1Ingest          only these HTTP scenarios (comma-separated keys), skipping the worst request
+  --ingest-seconds 300     how long the ingest scenario runs with all connections (the memory run: 300)
 
 Quick try: npm run bench -- --sizes 10000 --duration 3`;
 
@@ -61,6 +67,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       'sql-seconds': { type: 'string', default: '5' },
       'no-build': { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench-results' },
+      only: { type: 'string' },
+      'ingest-seconds': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -91,5 +99,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     build: !values['no-build'],
     out: values.out,
     pgBase,
+    only: values.only ? values.only.split(',').map((k) => k.trim()) : null,
+    ingestSeconds: values['ingest-seconds'] ? positiveInt('ingest-seconds', values['ingest-seconds']) : null,
   };
 }

@@ -23,9 +23,10 @@ export interface RunResult {
   sql: Record<SqlFloorKey, SqlFloor>;
   http: Partial<Record<HttpScenarioKey, HttpResult>>;
   bundles: BundleSize[];
-  worstRequest: WorstRequest;
+  /** Not measured with --only. */
+  worstRequest?: WorstRequest;
   /** The server's heap in use before and after the ingest scenario, in bytes. */
-  ingestHeap?: { before: number; after: number };
+  ingestHeap?: { before: number; after: number; seconds: number };
   /** The CSV export of the default view, and its floor (the same reads, raw). */
   exportCsv?: { floor: { rows: number; rowsPerSecond: number }; app: ExportFigures };
 }
@@ -168,7 +169,7 @@ function ingestLines(r: RunResult): string[] {
   if (!f) return [];
   return [
     `ingest (batches of 100): ${int(f.http)} events/s over HTTP, ${int(f.sql)} events/s as raw SQL ` +
-      `(${(100 * f.share).toFixed(1)}%); server heap ${f.heap ? `${mb(f.heap.before)} before, ${mb(f.heap.after)} after` : '–'}`,
+      `(${(100 * f.share).toFixed(1)}%); server heap ${f.heap ? `${mb(f.heap.before)} before, ${mb(f.heap.after)} after ${f.heap.seconds} s of ingest` : '–'}`,
     '',
   ];
 }

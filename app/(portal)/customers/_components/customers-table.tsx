@@ -265,13 +265,29 @@ function useOpenRow(c: CustomerRow, exact: boolean, className: string) {
 }
 
 /** The ID, on one line: cut with an ellipsis, the whole of it on hover and in the link's name. */
-function IdLink({ customer: c, className }: { customer: CustomerRow; className?: string }) {
+/**
+ * The ID as a link: cut short with an ellipsis on a card; wrapped in the table (`wrap`), where a
+ * one-line ID sets the column's least width and, beside Last usage, pushed the table past 1280 px.
+ */
+function IdLink({
+  customer: c,
+  className,
+  wrap = false,
+}: {
+  customer: CustomerRow;
+  className?: string;
+  wrap?: boolean;
+}) {
   return (
     <Link
       href={customerHref(c)}
       title={c.name}
       data-row-link=""
-      className={cn('block min-w-0 truncate font-mono text-brand-700 hover:underline', className)}
+      className={cn(
+        'block min-w-0 font-mono text-brand-700 hover:underline',
+        wrap ? '[overflow-wrap:anywhere]' : 'truncate',
+        className,
+      )}
     >
       {c.name}
     </Link>
@@ -317,7 +333,8 @@ const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNo
   { label: 'Tags', cell: 'max-w-[12rem] min-w-[7rem] px-3 py-3', show: (c) => <Tags tags={c.tags} /> },
   {
     label: 'Aliases',
-    cell: 'px-3 py-3',
+    // Narrower than the chips' own cap: with Last usage shown, the columns then fit 1280 px.
+    cell: 'max-w-[12rem] px-3 py-3',
     show: (c) => (
       <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
     ),
@@ -352,7 +369,7 @@ function CustomerTableRow({
       <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
         <div className="flex items-center gap-1">
           {select && <RowCheckbox customer={c} {...select} />}
-          <IdLink customer={c} className={select && 'ml-1'} />
+          <IdLink customer={c} className={select && 'ml-1'} wrap />
           <CopyButton
             value={c.name}
             label={`ID ${c.name}`}

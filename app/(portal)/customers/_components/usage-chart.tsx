@@ -30,7 +30,13 @@ export function UsageChart({ days, series }: { days: UsageDay[]; series: string[
           <Tooltip cursor={{ fill: '#f1f5f9' }} wrapperStyle={{ fontSize: 12 }} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((type, i) => (
-            <Bar key={type} dataKey={type} stackId="events" fill={USAGE_COLORS[i % USAGE_COLORS.length]} />
+            <Bar
+              key={type}
+              dataKey={type}
+              stackId="events"
+              fill={USAGE_COLORS[i % USAGE_COLORS.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

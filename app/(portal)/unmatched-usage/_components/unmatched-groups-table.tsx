@@ -64,6 +64,8 @@ export function UnmatchedGroupsTable({
       ) : (
         <StackedTable
           label="Unmatched usage groups"
+          // Eight columns fit beside the sidebar from 1280 px; cards below (768–1279 px overflowed).
+          from="xl"
           // Headings may wrap: eight columns share the page at 1280 px.
           columns={[
             { label: 'Identifier', className: WRAP },
@@ -130,8 +132,8 @@ function GroupRow({
   const suggestion = group.suggestion;
 
   return (
-    <StackedRow>
-      <StackedCell className="min-w-0 md:w-56 md:max-w-72 md:min-w-44">
+    <StackedRow from="xl">
+      <StackedCell from="xl" className="min-w-0 xl:w-56 xl:max-w-72 xl:min-w-44">
         <p className="font-mono text-sm font-medium [overflow-wrap:anywhere] text-slate-900">{group.identifier}</p>
         <details className="mt-1 text-xs">
           <summary className="cursor-pointer text-brand-700 hover:underline">
@@ -146,16 +148,16 @@ function GroupRow({
           </pre>
         </details>
       </StackedCell>
-      <StackedCell label="Events" className="tabular-nums md:text-right">
+      <StackedCell from="xl" label="Events" className="tabular-nums xl:text-right">
         {group.events.toLocaleString('en-US')}
       </StackedCell>
-      <StackedCell label="First seen">
+      <StackedCell from="xl" label="First seen">
         <RelativeTime iso={group.firstReceivedAt} />
       </StackedCell>
-      <StackedCell label="Last seen">
+      <StackedCell from="xl" label="Last seen">
         <RelativeTime iso={group.lastReceivedAt} />
       </StackedCell>
-      <StackedCell label="Event types" className="min-w-0 md:min-w-32">
+      <StackedCell from="xl" label="Event types" className="min-w-0 xl:min-w-32">
         <ul className="flex min-w-0 flex-wrap gap-1">
           {group.eventTypes.map((type) => (
             <li key={type}>
@@ -164,12 +166,12 @@ function GroupRow({
           ))}
         </ul>
       </StackedCell>
-      <StackedCell label="Reason">
+      <StackedCell from="xl" label="Reason">
         <Badge tone={group.reason === 'ambiguous_mapping' ? 'warning' : 'neutral'}>
           {UNMATCHED_REASONS[group.reason]}
         </Badge>
       </StackedCell>
-      <StackedCell label="Suggestion" className="min-w-0">
+      <StackedCell from="xl" label="Suggestion" className="min-w-0">
         {!suggestion && <span className="text-slate-600">None</span>}
         {suggestion &&
           (mayEdit ? (
@@ -191,8 +193,8 @@ function GroupRow({
           ))}
       </StackedCell>
       {mayEdit && (
-        <StackedCell className="pt-2 md:pt-3">
-          <div className="flex flex-wrap gap-2 md:flex-col md:items-stretch">
+        <StackedCell from="xl" className="pt-2 xl:pt-3">
+          <div className="flex flex-wrap gap-2 xl:flex-col xl:items-stretch">
             <Button
               variant="secondary"
               className="px-3 py-1.5"
