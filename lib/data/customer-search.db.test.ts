@@ -9,6 +9,7 @@ import { customerFilters, type CustomerFilters } from '@/lib/validations/custome
 import {
   countCustomers,
   customerPageQuery,
+  customerViewPages,
   planSearch,
   EXACT_COUNT_LIMIT,
   listCustomers,
@@ -220,6 +221,19 @@ describe(`keyset pagination of the customer list on ${driver}`, () => {
     expect(await ids({ kind: 'walk' })).toEqual(planner);
     expect(await ids({ kind: 'trigram' })).toEqual(planner);
   });
+
+  it.each(['created', 'id', 'name', 'usage'] as const)(
+    "reads the export's pages (sort %s) in the list's order, every row once",
+    async (sort) => {
+      for (const order of ['asc', 'desc'] as const) {
+        const filters = view({ sort, order, status: 'all', limit: '25' });
+        const listed = (await walk(filters)).flat().map((r) => r.id);
+        const exported: string[] = [];
+        for await (const page of customerViewPages(editor, filters, 20)) exported.push(...page.map((r) => r.id));
+        expect(exported).toEqual(listed);
+      }
+    },
+  );
 
   it('treats a cursor made for another sort as the first page', async () => {
     const byName = await listCustomers(editor, view({ sort: 'name', limit: '25' }));

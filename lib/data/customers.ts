@@ -27,6 +27,7 @@ import {
   type CustomerField,
   type CustomerInput,
 } from '@/lib/validations/customer';
+import { CSV_FIELDS, type CsvField } from '@/lib/validations/customer-csv';
 import { type CustomerFilters, type CustomerSort } from '@/lib/validations/customer-filters';
 import type {
   AliasOwner,
@@ -158,6 +159,21 @@ function filterConditions(filters: CustomerFilters): SQL[] {
 
 const sortKeyOf = (sort: CustomerSort) => (sort === 'usage' ? lastUsage : SORT_KEYS[sort].key);
 
+/** The record's fields kept in its row (aliases and billing providers have tables of their own). */
+type ColumnField = Exclude<CustomerField, 'ingestAliases' | 'billingProviders'>;
+const COLUMN_FIELDS = CUSTOMER_FIELD_NAMES.filter(
+  (f): f is ColumnField => f !== 'ingestAliases' && f !== 'billingProviders',
+);
+
+/** Each field's column: a field of the record without a column of that name does not compile. */
+const recordColumns = pickColumns(customers, COLUMN_FIELDS);
+
+/** The columns of the record's CSV (aliases have a table of their own). */
+const csvColumns = pickColumns(customers, [
+  ...CSV_FIELDS.filter((f): f is Exclude<CsvField, 'ingestAliases'> => f !== 'ingestAliases'),
+  'customFields',
+]);
+
 function rowsQuery(db: Database, sort: CustomerSort) {
   return db
     .select({
@@ -178,6 +194,33 @@ function rowsQuery(db: Database, sort: CustomerSort) {
     })
     .from(customers);
 }
+
+/**
+ * The export's rows: a customer's CSV columns (every alias, not a preview) and its place in the
+ * view's order, without the list's plan name, alias count and last usage (read only to sort by).
+ */
+function exportRowsQuery(db: Database, sort: CustomerSort) {
+  return db
+    .select({
+      ...csvColumns,
+      ingestAliases: sql<string[]>`coalesce((select json_agg(a.alias order by a.position)
+        from ${customerIngestAliases} a where a.customer_id = ${customers.id}), '[]'::json)`,
+      id: customers.id,
+      createdAt: customers.createdAt,
+      lastUsageAt: sort === 'usage' ? lastUsage : sql<Date | null>`null`,
+      sortKey: sql<string>`${sort === 'usage' ? sql`null` : sortKeyOf(sort)}::text`,
+    })
+    .from(customers);
+}
+
+/** Which columns a page reads: the list's row, or the export's record. */
+type RowShape = 'list' | 'export';
+export type CustomerExportRow = Awaited<ReturnType<typeof exportRowsQuery>>[number];
+
+// The paging below builds on either select alike (where, order, limit, joins); typed as the list's
+// so its builder's methods stay callable, and customerViewPages types an export page back.
+const rowsOf = (db: Database, sort: CustomerSort, shape: RowShape) =>
+  shape === 'list' ? rowsQuery(db, sort) : (exportRowsQuery(db, sort) as unknown as ReturnType<typeof rowsQuery>);
 
 type ListedRow = Omit<CustomerRow, 'createdAt' | 'archivedAt' | 'lastUsageAt'> & {
   createdAt: Date;
@@ -278,7 +321,7 @@ function viewConditions(filters: CustomerFilters, plan: SearchPlan | null): SQL[
  * customer up by its key; the second walks the customers' primary key, skipping those with a
  * summary (one index probe each). No part sorts the whole list.
  */
-async function readUsagePage(db: Database, filters: CustomerFilters) {
+async function readUsagePage(db: Database, filters: CustomerFilters, shape: RowShape) {
   const cursor = filters.cursor ? decodeCursor(filters.cursor, 'usage') : null;
   const backwards = cursor !== null && filters.dir === 'prev';
   const descending = (filters.order === 'desc') !== backwards;
@@ -288,7 +331,7 @@ async function readUsagePage(db: Database, filters: CustomerFilters) {
   const want = filters.limit + 1;
 
   const withUsage = (from: [string, string] | null) =>
-    rowsQuery(db, 'usage')
+    rowsOf(db, 'usage', shape)
       .innerJoin(customerUsageSummary, eq(customerUsageSummary.customerId, customers.id))
       .where(
         and(
@@ -307,7 +350,7 @@ async function readUsagePage(db: Database, filters: CustomerFilters) {
       )
       .limit(want);
   const withoutUsage = (fromId: string | null, limit: number) =>
-    rowsQuery(db, 'usage')
+    rowsOf(db, 'usage', shape)
       .where(
         and(
           ...where,
@@ -375,6 +418,7 @@ export function customerPageQuery(
   filters: CustomerFilters,
   plan: SearchPlan | null = null,
   until: Position | null = null,
+  shape: RowShape = 'list',
 ) {
   const { sort, order } = filters;
   if (sort === 'usage') throw new Error('The usage sort is read in two parts, by readUsagePage.');
@@ -400,7 +444,7 @@ export function customerPageQuery(
     backwards,
     hasCursor: cursor !== null,
     offset: cursor?.[2],
-    query: rowsQuery(db, sort)
+    query: rowsOf(db, sort, shape)
       .where(and(...where))
       .orderBy(sql`${orderKey} ${direction}`, sql`${customers.id} ${direction}`)
       .limit(filters.limit + 1),
@@ -411,16 +455,21 @@ export function customerPageQuery(
  * A page of the list as listCustomers reads it: for a search, the probe and the page in one
  * transaction; `window` for the first page of a search that matched exactly (SEARCH_EXACT_WINDOW).
  */
-async function readPage(db: Database, filters: CustomerFilters, window?: { end: Position | null }) {
-  if (filters.sort === 'usage') return readUsagePage(db, filters);
+async function readPage(
+  db: Database,
+  filters: CustomerFilters,
+  window?: { end: Position | null },
+  shape: RowShape = 'list',
+) {
+  if (filters.sort === 'usage') return readUsagePage(db, filters, shape);
   if (!filters.q) {
-    const page = customerPageQuery(db, filters);
+    const page = customerPageQuery(db, filters, null, null, shape);
     return { ...page, rows: await page.query };
   }
   return db.transaction(async (t) => {
     const tx = t as unknown as Database;
     const plan = window ? ({ kind: 'walk' } as const) : await probeSearch(tx, filters.q!);
-    const page = customerPageQuery(tx, filters, plan, window?.end);
+    const page = customerPageQuery(tx, filters, plan, window?.end, shape);
     return { ...page, rows: await page.query };
   });
 }
@@ -471,31 +520,32 @@ export function matchConditions(filters: CustomerFilters): SQL[] {
 }
 
 /**
- * Every customer of a view, in the list's order (a search's exact matches first, as its first page
- * shows them, then the rest in the view's sort), `size` rows at a time: the list's own keyset pages,
- * read one after another, so a view of any length is read in bounded memory. Rows changed while it
- * runs land where the keyset finds them, as they would for a person paging through.
+ * Every customer of a view as its export reads it (whole records), in the list's order (a search's
+ * exact matches first, as its first page shows them, then the rest in the view's sort), `size` rows
+ * at a time: the list's own keyset, one statement a page, so a view of any length is read in
+ * bounded memory. Rows changed while it runs land where the keyset finds them, as they would for a
+ * person paging through.
  */
 export async function* customerViewPages(
   actor: Actor,
   filters: CustomerFilters,
   size: number,
-): AsyncGenerator<CustomerRow[]> {
+): AsyncGenerator<CustomerExportRow[]> {
   assertCan(actor, 'customers:read');
   const db = await getDb();
   const view: CustomerFilters = { ...filters, cursor: undefined, dir: 'next', limit: size };
   if (view.q) {
-    const exact = await rowsQuery(db, view.sort)
+    const exact = await exportRowsQuery(db, view.sort)
       .where(and(sql`${customers.id} in ${exactMatchIds(view.q)}`, ...filterConditions(view)))
       .orderBy(asc(customers.name));
-    if (exact.length > 0) yield exact.map(toCustomerRow);
+    if (exact.length > 0) yield exact;
   }
   let cursor: string | undefined;
   for (;;) {
-    const { rows } = await readPage(db, { ...view, cursor });
-    const page = rows.slice(0, size);
+    const { rows } = await readPage(db, { ...view, cursor }, undefined, 'export');
+    const page = rows.slice(0, size) as unknown as CustomerExportRow[];
     const last = page[page.length - 1];
-    if (last) yield page.map(toCustomerRow);
+    if (last) yield page;
     if (rows.length <= size || !last) return;
     cursor = cursorAt(view.sort, last, 0);
   }
@@ -515,25 +565,6 @@ export async function viewCustomFieldKeys(actor: Actor, filters: CustomerFilters
     .orderBy(sql`k.key`)
     .limit(cap + 1);
   return rows.map((r) => r.key);
-}
-
-/** The CSV fields of these customers (any order; a customer gone meanwhile is left out), by id. */
-export async function customerCsvRecords(actor: Actor, ids: string[]): Promise<Map<string, CustomerInput>> {
-  assertCan(actor, 'customers:read');
-  const records = new Map<string, CustomerInput>();
-  if (ids.length === 0) return records;
-  const db = await getDb();
-  const rows = await db
-    .select({
-      ...recordColumns,
-      id: customers.id,
-      ingestAliases: sql<string[]>`coalesce((select json_agg(a.alias order by a.position)
-        from ${customerIngestAliases} a where a.customer_id = ${customers.id}), '[]'::json)`,
-    })
-    .from(customers)
-    .where(inArray(customers.id, ids));
-  for (const { id, ...row } of rows) records.set(id, { ...row, billingProviders: [] });
-  return records;
 }
 
 /** Up to this many matches are counted exactly; past it, the planner's estimate is shown. */
@@ -567,15 +598,6 @@ export async function countCustomers(
   ][0].Plan['Plan Rows'];
   return { value: Math.max(exactUpTo + 1, Math.round(estimate ?? 0)), exact: false };
 }
-
-/** The record's fields kept in its row (aliases and billing providers have tables of their own). */
-type ColumnField = Exclude<CustomerField, 'ingestAliases' | 'billingProviders'>;
-const COLUMN_FIELDS = CUSTOMER_FIELD_NAMES.filter(
-  (f): f is ColumnField => f !== 'ingestAliases' && f !== 'billingProviders',
-);
-
-/** Each field's column: a field of the record without a column of that name does not compile. */
-const recordColumns = pickColumns(customers, COLUMN_FIELDS);
 
 /** A customer as the detail page and the edit form see it; `lock` holds its row until the transaction ends. */
 export async function loadCustomer(db: Database, id: string, lock = false): Promise<CustomerDetail | null> {

@@ -12,6 +12,9 @@ import {
 // field, headed by the field's portal label, in the portal's order, then one `custom.<key>` column a
 // custom field. Measurement mappings and billing providers are structured and stay out of CSV.
 
+/** What a customer's CSV record is written from: its CSV fields and its custom fields. */
+export type CsvRecordValues = Pick<CustomerInput, CsvField | 'customFields'>;
+
 /** The record's fields that have a CSV column of their own. */
 export type CsvField = Exclude<CustomerField, 'customFields' | 'measurementMappings' | 'billingProviders'>;
 
@@ -77,14 +80,14 @@ export function splitListCell(cell: string): string[] {
 }
 
 /** A stored customer's cell for a field (lists a line an item, so a `|` inside an item survives). */
-export function csvCell(customer: CustomerInput, field: CsvField): string {
+export function csvCell(customer: CsvRecordValues, field: CsvField): string {
   const value = customer[field];
   if (Array.isArray(value)) return value.join('\n');
   return value ?? '';
 }
 
 /** A stored customer as one CSV record, cells neutralised, in the order of `csvHeaders(customKeys)`. */
-export function customerCsvRecord(customer: CustomerInput, customKeys: readonly string[] = []): string[] {
+export function customerCsvRecord(customer: CsvRecordValues, customKeys: readonly string[] = []): string[] {
   return [
     ...CSV_FIELDS.map((field) => csvCell(customer, field)),
     ...customKeys.map((key) => customer.customFields[key] ?? ''),

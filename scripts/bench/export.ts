@@ -1,9 +1,12 @@
 // The CSV export of the default view (every active customer), against its floor measured in the
-// same run: the same rows and columns read by the same keyset pages straight through the driver,
-// with nothing written. The export's rate is rows per second over HTTP, as a browser downloads it;
+// same run: the same rows and CSV columns read by the same keyset pages (one statement a page)
+// straight through the driver, with nothing written. The export's rate is rows per second over HTTP, as a browser downloads it;
 // its memory is how much the server's peak resident size (VmHWM) rose while it streamed.
+import { getTableColumns } from 'drizzle-orm';
 import type { Database } from '../../db';
+import { customers } from '../../db/schema';
 import { EXPORT_PAGE_SIZE } from '../../lib/data/customer-export';
+import { CSV_FIELDS } from '../../lib/validations/customer-csv';
 import { elapsedMs } from './stats';
 import { peakRss } from './worst-request';
 
@@ -22,7 +25,12 @@ interface Client {
 
 const MB = 2 ** 20;
 
-/** Floor: the export's reads (the view's keyset pages, then the pages' records), raw. */
+/** The record's CSV columns (the export's, aliases apart) as SQL. */
+const CSV_COLUMNS = [...CSV_FIELDS.filter((f) => f !== 'ingestAliases'), 'customFields' as const]
+  .map((f) => `c.${getTableColumns(customers)[f].name}`)
+  .join(', ');
+
+/** Floor: the export's read (the view's keyset pages, each the CSV columns and aliases in one statement), raw. */
 export async function measureExportFloor(db: Database): Promise<Omit<ExportFigures, 'peakRssRiseMb' | 'megabytes'>> {
   const client = (db as unknown as { $client: Client }).$client;
   const start = process.hrtime.bigint();
@@ -30,20 +38,17 @@ export async function measureExportFloor(db: Database): Promise<Omit<ExportFigur
   let after: [string, string] | null = null;
   for (;;) {
     const page: { rows: Record<string, unknown>[] } = await client.query(
-      `select id, created_at::text as at from customers where archived_at is null
-        ${after ? 'and (created_at, id) < ($2::timestamptz, $3::uuid)' : ''}
-        order by created_at desc, id desc limit $1`,
+      `select ${CSV_COLUMNS}, c.id, c.created_at::text as at,
+          coalesce((select json_agg(a.alias order by a.position) from customer_ingest_aliases a
+            where a.customer_id = c.id), '[]'::json) as aliases
+        from customers c where c.archived_at is null
+        ${after ? 'and (c.created_at, c.id) < ($2::timestamptz, $3::uuid)' : ''}
+        order by c.created_at desc, c.id desc limit $1`,
       after ? [EXPORT_PAGE_SIZE, ...after] : [EXPORT_PAGE_SIZE],
     );
-    if (page.rows.length === 0) break;
-    const ids = page.rows.map((r) => r.id as string);
-    const records = await client.query(
-      `select c.*, coalesce((select json_agg(a.alias order by a.position) from customer_ingest_aliases a
-         where a.customer_id = c.id), '[]'::json) as aliases from customers c where c.id = any($1::uuid[])`,
-      [ids],
-    );
-    rows += records.rows.length;
-    const last = page.rows[page.rows.length - 1]!;
+    rows += page.rows.length;
+    const last = page.rows[page.rows.length - 1];
+    if (!last) break;
     after = [last.at as string, last.id as string];
     if (page.rows.length < EXPORT_PAGE_SIZE) break;
   }
@@ -81,7 +86,7 @@ export function exportTable(floor: { rowsPerSecond: number; rows: number }, app:
   return [
     `CSV export of ${app.rows.toLocaleString('en-US')} customers (${app.megabytes} MB):`,
     `  export over HTTP ${app.rowsPerSecond.toLocaleString('en-US')} rows/s (${app.seconds.toFixed(1)} s)` +
-      ` · floor, the same reads raw ${floor.rowsPerSecond.toLocaleString('en-US')} rows/s · ratio ${ratio.toFixed(2)}`,
+      ` · floor, the same read raw ${floor.rowsPerSecond.toLocaleString('en-US')} rows/s · ratio ${ratio.toFixed(2)}`,
     `  server peak RSS rose ${app.peakRssRiseMb ?? '?'} MB while it streamed` +
       ` · target ≥ 50,000 rows/s: ${app.rowsPerSecond >= 50_000 ? 'PASS' : 'MISS'}`,
   ].join('\n');
