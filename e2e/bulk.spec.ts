@@ -1,22 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { APIRequestContext } from '@playwright/test';
-import { emptyCustomerForm } from '../lib/validations/customer';
 import { parseCsv } from '../test/csv';
 import { expect, expectNoAxeViolations, expectNoSidewaysScroll, NARROW, test, uniqueId, WIDE } from './fixtures';
 import { actionSentBy, replay } from './server-actions';
 import { storageState } from './users';
+import { createCustomers } from './customer-steps';
 
 // Exporting the list's view as CSV, and changing many customers at once from the list.
-
-async function createCustomers(
-  request: APIRequestContext,
-  customers: { name: string; displayName?: string; tags?: string[] }[],
-) {
-  for (const fields of customers) {
-    const response = await request.post('/api/customers', { data: { ...emptyCustomerForm, ...fields } });
-    expect(response.status(), await response.text()).toBe(201);
-  }
-}
 
 test.describe('bulk actions on the customer list', () => {
   test('select two rows, add a tag: the confirmation names the count, the tag shows', async ({

@@ -1,7 +1,27 @@
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
+import { emptyCustomerForm, type CustomerFormValues } from '../lib/validations/customer';
 import { expect, DETAIL_URL } from './fixtures';
 
-// Steps on customers that the specs on roles, users and action replays take.
+// Steps on customers that the specs take.
+
+/** A customer to make: its ID, any other field, and its ingest aliases as plain strings. */
+export type NewCustomer = Partial<Omit<CustomerFormValues, 'ingestAliases'>> & { name: string; aliases?: string[] };
+
+/** Makes a customer through the portal's JSON API (as automation would); resolves with its uuid. */
+export async function createCustomer(request: APIRequestContext, { aliases = [], ...fields }: NewCustomer) {
+  const response = await request.post('/api/customers', {
+    data: { ...emptyCustomerForm, ...fields, ingestAliases: aliases.map((value) => ({ value })) },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Makes customers one after another (so their creation order is theirs); resolves with their uuids. */
+export async function createCustomers(request: APIRequestContext, customers: NewCustomer[]) {
+  const ids: string[] = [];
+  for (const customer of customers) ids.push(await createCustomer(request, customer));
+  return ids;
+}
 
 /** The entries of a customer's History card, newest first. */
 export function historyEntries(page: Page) {

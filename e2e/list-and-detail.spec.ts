@@ -1,21 +1,10 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { emptyCustomerForm, type CustomerFormValues } from '../lib/validations/customer';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, shortcutsReady, test, uniqueId } from './fixtures';
 import { storageState } from './users';
+import { createCustomer } from './customer-steps';
 
 // Issue 10: what makes the list and the detail page quick to use (defects 6, 8 and 9, copy
 // buttons, relative times, columns and counts, rows that open, keyboard shortcuts).
-
-type NewCustomer = Partial<Omit<CustomerFormValues, 'ingestAliases'>> & { name: string; aliases?: string[] };
-
-/** Makes a customer through the JSON API (as automation would); resolves with its uuid. */
-async function createCustomer(request: APIRequestContext, { aliases = [], ...fields }: NewCustomer) {
-  const response = await request.post('/api/customers', {
-    data: { ...emptyCustomerForm, ...fields, ingestAliases: aliases.map((value) => ({ value })) },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
 
 const pagesNav = (page: Page) => page.getByRole('navigation', { name: 'Pages' });
 const statusLink = (page: Page, status: string) =>

@@ -1,19 +1,7 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { emptyCustomerForm, type CustomerFormValues } from '../lib/validations/customer';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, shortcutsReady, test, uniqueId } from './fixtures';
 import { storageState } from './users';
-
-type NewCustomer = Partial<Omit<CustomerFormValues, 'ingestAliases'>> & { name: string; aliases?: string[] };
-
-/** Makes customers through the portal's JSON API (as automation would), with the editor's session. */
-async function createCustomers(request: APIRequestContext, customers: NewCustomer[]) {
-  for (const { aliases = [], ...fields } of customers) {
-    const response = await request.post('/api/customers', {
-      data: { ...emptyCustomerForm, ...fields, ingestAliases: aliases.map((value) => ({ value })) },
-    });
-    expect(response.status(), await response.text()).toBe(201);
-  }
-}
+import { createCustomers } from './customer-steps';
 
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search customers' });
 

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { APIRequestContext } from '@playwright/test';
-import { emptyCustomerForm } from '../lib/validations/customer';
 import {
   LAYOUT_WIDTHS,
   NARROW,
@@ -14,6 +12,7 @@ import {
 import { UnmatchedUsagePage } from './pages/unmatched-usage-page';
 import { storageState } from './users';
 import { apiKey, sdk } from './v1-client';
+import { createCustomer } from './customer-steps';
 
 // The unmatched-usage inbox: events sent through POST /v1/ingest under an identifier no customer
 // holds wait there, grouped by it, until an editor adds it as a customer's alias (the events go to
@@ -33,12 +32,6 @@ async function ingest(baseURL: string, identifier: string, count = 3, eventType 
   });
 }
 
-async function createCustomer(request: APIRequestContext, name: string) {
-  const response = await request.post('/api/customers', { data: { ...emptyCustomerForm, name } });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
 test.describe('an editor', () => {
   test.use({ storageState: storageState('editor') });
 
@@ -49,7 +42,7 @@ test.describe('an editor', () => {
     const identifier = uniqueId('unknown-sender');
     const customer = uniqueId('inbox_target');
     await ingest(baseURL!, identifier, 3);
-    const customerId = await createCustomer(page.request, customer);
+    const customerId = await createCustomer(page.request, { name: customer });
 
     const inbox = new UnmatchedUsagePage(page);
     await inbox.open();
@@ -109,7 +102,7 @@ test.describe('an editor', () => {
     const customer = uniqueId('acme_corp');
     // Differs from the customer's ID only in case and separators.
     const identifier = customer.toUpperCase().replace('_', '-').replace('_', '.');
-    await createCustomer(page.request, customer);
+    await createCustomer(page.request, { name: customer });
     await ingest(baseURL!, identifier, 2);
     const inbox = new UnmatchedUsagePage(page);
     await inbox.open({ q: identifier });
@@ -139,11 +132,9 @@ test.describe('an editor', () => {
     const identifier = uniqueId('held-sender');
     await ingest(baseURL!, identifier, 1);
     const owner = uniqueId('alias_owner');
-    await page.request
-      .post('/api/customers', { data: { ...emptyCustomerForm, name: owner, ingestAliases: [{ value: identifier }] } })
-      .then((r) => expect(r.status()).toBe(201));
+    await createCustomer(page.request, { name: owner, aliases: [identifier] });
     const other = uniqueId('alias_other');
-    await createCustomer(page.request, other);
+    await createCustomer(page.request, { name: other });
     const inbox = new UnmatchedUsagePage(page);
     await inbox.open({ q: identifier });
     await inbox.addAliasButton(identifier).click();

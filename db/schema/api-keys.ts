@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
-import { timestampMs as at } from './columns';
+import { timestampMs as at, uuidOwner } from './columns';
 
 /** Keys for the /v1 API. Only the SHA-256 of a key is kept; its first 8 characters let people recognise it. */
 export const apiKeys = pgTable(
@@ -28,9 +28,7 @@ export const apiKeys = pgTable(
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    apiKeyId: uuid('api_key_id')
-      .notNull()
-      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    apiKeyId: uuidOwner('api_key_id', () => apiKeys.id),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     status: integer('status'),

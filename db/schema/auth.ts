@@ -1,5 +1,5 @@
 import { bigint, boolean, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAndUpdatedAt, timestampMs as at } from './columns';
+import { createdAndUpdatedAt, textOwner, timestampMs as at } from './columns';
 
 // The tables better-auth (email + password) reads and writes, named our way; lib/auth maps
 // its model names onto them. `role` and `active` are ours.
@@ -18,10 +18,7 @@ export const users = pgTable('users', {
 });
 
 /** The user a session or account belongs to: gone with the user. */
-const userRef = () =>
-  text('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' });
+const userRef = () => textOwner('user_id', () => users.id);
 
 export const sessions = pgTable(
   'sessions',

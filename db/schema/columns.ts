@@ -1,4 +1,4 @@
-import { timestamp } from 'drizzle-orm/pg-core';
+import { text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 // Column shapes every table writes the same way.
 
@@ -13,3 +13,11 @@ export const createdAndUpdatedAt = () => ({
     .defaultNow()
     .$onUpdate(() => new Date()),
 });
+
+/** A child row's owner, by its uuid: the row goes with the owner. */
+export const uuidOwner = (name: string, owner: () => AnyPgColumn) =>
+  uuid(name).notNull().references(owner, { onDelete: 'cascade' });
+
+/** A child row's owner, by a text key: the row goes with the owner. */
+export const textOwner = (name: string, owner: () => AnyPgColumn) =>
+  text(name).notNull().references(owner, { onDelete: 'cascade' });

@@ -1,6 +1,5 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { timestampMs as at, uuidOwner } from './columns';
 
 /**
  * A CSV import of customers: the uploaded file's rows wait in `customer_import_rows` until the
@@ -47,9 +46,7 @@ export const customerImports = pgTable(
 export const customerImportRows = pgTable(
   'customer_import_rows',
   {
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => customerImports.id, { onDelete: 'cascade' }),
+    importId: uuidOwner('import_id', () => customerImports.id),
     rowNumber: integer('row_number').notNull(),
     cells: jsonb('cells').$type<string[]>().notNull(),
   },
@@ -61,9 +58,7 @@ export const customerImportErrors = pgTable(
   'customer_import_errors',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => customerImports.id, { onDelete: 'cascade' }),
+    importId: uuidOwner('import_id', () => customerImports.id),
     phase: text('phase').notNull(),
     rowNumber: integer('row_number').notNull(),
     column: text('column').notNull(),

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { timestampMs } from './columns';
+import { textOwner, timestampMs, uuidOwner } from './columns';
 import { pricePlans } from './price-plans';
 
 export interface MeasurementMapping {
@@ -89,10 +89,7 @@ export const customers = pgTable(
 );
 
 /** A child row's customer: the row goes with the customer. */
-export const customerRef = () =>
-  uuid('customer_id')
-    .notNull()
-    .references(() => customers.id, { onDelete: 'cascade' });
+export const customerRef = () => uuidOwner('customer_id', () => customers.id);
 
 export const customerIngestAliases = pgTable(
   'customer_ingest_aliases',
@@ -149,9 +146,7 @@ export const customFieldKeys = pgTable('custom_field_keys', {
 export const customFieldUniqueValues = pgTable(
   'custom_field_unique_values',
   {
-    key: text('key')
-      .notNull()
-      .references(() => customFieldKeys.key, { onDelete: 'cascade' }),
+    key: textOwner('key', () => customFieldKeys.key),
     value: text('value').notNull(),
     customerId: customerRef(),
   },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { timestampMs } from './columns';
+import { timestampMs, uuidOwner } from './columns';
 import { customerRef, customers } from './customers';
 
 /** How an event found its customer: its customer_id is the customer's uuid, one of its ingest aliases, or a measurement mapping matched its properties. */
@@ -93,9 +93,7 @@ export const usageDailyCounts = pgTable(
 export const customerUsageSummary = pgTable(
   'customer_usage_summary',
   {
-    customerId: uuid('customer_id')
-      .primaryKey()
-      .references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: uuidOwner('customer_id', () => customers.id).primaryKey(),
     lastReceivedAt: timestampMs('last_received_at').notNull(),
   },
   (t) => [index('customer_usage_summary_last_idx').on(t.lastReceivedAt, t.customerId)],

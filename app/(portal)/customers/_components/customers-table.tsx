@@ -355,15 +355,14 @@ const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNo
 /** A row's checkbox, for those who may change customers (none: no checkbox). */
 type RowSelect = { checked: boolean; onToggle: (checked: boolean, range: boolean) => void } | undefined;
 
-function CustomerTableRow({
-  customer: c,
-  exact = false,
-  select,
-}: {
+/** A customer as a table row or a phone card: an exact match of the search is marked. */
+interface CustomerRowProps {
   customer: CustomerRow;
   exact?: boolean;
   select?: RowSelect;
-}) {
+}
+
+function CustomerTableRow({ customer: c, exact = false, select }: CustomerRowProps) {
   return (
     <tr {...useOpenRow(c, exact, 'group align-top')}>
       <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
@@ -417,15 +416,7 @@ function CardLine({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** At phone widths each customer is a card: nothing to scroll sideways. */
-function CustomerCard({
-  customer: c,
-  exact = false,
-  select,
-}: {
-  customer: CustomerRow;
-  exact?: boolean;
-  select?: RowSelect;
-}) {
+function CustomerCard({ customer: c, exact = false, select }: CustomerRowProps) {
   return (
     <li {...useOpenRow(c, exact, 'space-y-2 px-4 py-3')}>
       <div className="flex min-w-0 items-center gap-1">
