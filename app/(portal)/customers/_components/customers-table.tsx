@@ -327,14 +327,14 @@ function Tags({ tags }: { tags: string[] }) {
 const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNode }[] = [
   {
     label: 'Price plan',
-    cell: 'max-w-[10rem] px-3 py-3 [overflow-wrap:anywhere]',
+    cell: 'max-w-[10rem] px-2 py-3 [overflow-wrap:anywhere]',
     show: (c) => <PlanName customer={c} />,
   },
-  { label: 'Tags', cell: 'max-w-[12rem] min-w-[7rem] px-3 py-3', show: (c) => <Tags tags={c.tags} /> },
+  { label: 'Tags', cell: 'max-w-[12rem] min-w-[7rem] px-2 py-3', show: (c) => <Tags tags={c.tags} /> },
   {
     label: 'Aliases',
     // Narrower than the chips' own cap: with Last usage shown, the columns then fit 1280 px.
-    cell: 'max-w-[12rem] px-3 py-3',
+    cell: 'max-w-[12rem] px-2 py-3',
     show: (c) => (
       <AliasChips aliases={c.aliases} total={c.aliasCount} href={`${customerHref(c)}#aliases`} id={c.name} />
     ),
@@ -342,12 +342,12 @@ const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNo
   { label: 'Email', show: (c) => c.email ?? <Blank /> },
   {
     label: 'Last usage',
-    cell: 'px-3 py-3 whitespace-nowrap text-slate-600',
+    cell: 'px-2 py-3 whitespace-nowrap text-slate-600',
     show: (c) => (c.lastUsageAt ? <RelativeTime iso={c.lastUsageAt} /> : <Blank />),
   },
   {
     label: 'Created',
-    cell: 'px-3 py-3 whitespace-nowrap text-slate-600',
+    cell: 'px-2 py-3 whitespace-nowrap text-slate-600',
     show: (c) => <RelativeTime iso={c.createdAt} />,
   },
 ];
@@ -365,7 +365,7 @@ interface CustomerRowProps {
 function CustomerTableRow({ customer: c, exact = false, select }: CustomerRowProps) {
   return (
     <tr {...useOpenRow(c, exact, 'group align-top')}>
-      <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
+      <td className="max-w-[14rem] min-w-[8rem] px-2 py-3">
         <div className="flex items-center gap-1">
           {select && <RowCheckbox customer={c} {...select} />}
           <IdLink customer={c} className={select && 'ml-1'} wrap />
@@ -381,7 +381,7 @@ function CustomerTableRow({ customer: c, exact = false, select }: CustomerRowPro
           </Badge>
         )}
       </td>
-      <td className="max-w-[14rem] min-w-[8rem] px-3 py-3">
+      <td className="max-w-[14rem] min-w-[8rem] px-2 py-3">
         <span data-column="name" className="block [overflow-wrap:anywhere]">
           {c.displayName}
         </span>
@@ -391,7 +391,7 @@ function CustomerTableRow({ customer: c, exact = false, select }: CustomerRowPro
           </span>
         )}
       </td>
-      <td className="px-3 py-3">
+      <td className="px-2 py-3">
         <StatusBadge customer={c} />
       </td>
       {DETAILS.map(
@@ -562,14 +562,14 @@ function CustomersView({
         >
           <thead className={theadClass}>
             <tr>
-              <SortHeader sort="id" filters={filters} className="px-3" />
-              <SortHeader sort="name" filters={filters} className="px-3" />
-              <Th className="px-3">Status</Th>
-              <Th className="px-3 whitespace-nowrap">Price plan</Th>
-              <Th className="px-3">Tags</Th>
-              <Th className="px-3">Ingest aliases</Th>
-              <SortHeader sort="usage" filters={filters} className="px-3 whitespace-nowrap" />
-              <SortHeader sort="created" filters={filters} className="px-3 whitespace-nowrap" />
+              <SortHeader sort="id" filters={filters} className="px-2" />
+              <SortHeader sort="name" filters={filters} className="px-2" />
+              <Th className="px-2">Status</Th>
+              <Th className="px-2 whitespace-nowrap">Price plan</Th>
+              <Th className="px-2">Tags</Th>
+              <Th className="px-2">Ingest aliases</Th>
+              <SortHeader sort="usage" filters={filters} className="px-2 whitespace-nowrap" />
+              <SortHeader sort="created" filters={filters} className="px-2 whitespace-nowrap" />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
