@@ -34,14 +34,21 @@ import {
 } from '@/lib/validations/customer-import';
 import { diffRecords } from './audit';
 import { findAliasOwners, iso, loadCustomer, type CustomerDetail } from './customers';
-import { auditable, CUSTOMER_LIST_FIELDS, insertCustomer, updateCustomer, type AuditNote } from './customers-write';
+import {
+  auditable,
+  CUSTOMER_LIST_FIELDS,
+  insertCustomer,
+  insertCustomers,
+  updateCustomer,
+  type AuditNote,
+} from './customers-write';
 import { inTransaction } from './transaction';
 
 /** Rows stored per insert while uploading, and checked per step of the dry run. */
 const UPLOAD_BATCH = 1000;
 const CHECK_CHUNK = 500;
 /** Rows written per transaction by the job: a crash loses at most this many rows' work, never half a row. */
-export const APPLY_CHUNK = 100;
+export const APPLY_CHUNK = 500;
 /** A running job whose heartbeat is older than this was stopped (its process died): another may go on with it. */
 const STALE_AFTER_MS = 30_000;
 
@@ -520,7 +527,22 @@ export async function applyNextChunk(importId: string, claims: FileClaims = newC
     const note = importNote(job);
     const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
     const errors: ImportRowError[] = [];
+    // The chunk's new customers in a few statements; if the database refuses any (a race with
+    // another writer), none of them is kept and each goes its own way below to get its own error.
+    const creates = planned.filter((p) => p.kind === 'create');
+    const batched =
+      creates.length > 1
+        ? await insertCustomers(
+            actor,
+            creates.map((p) => p.input),
+            note,
+          )
+        : null;
     for (const p of planned) {
+      if (p.kind === 'create' && batched) {
+        counts.created++;
+        continue;
+      }
       if (p.kind === 'error') {
         counts.failed++;
         errors.push(...p.errors);
