@@ -48,7 +48,7 @@ import { inTransaction } from './transaction';
 const UPLOAD_BATCH = 1000;
 const CHECK_CHUNK = 500;
 /** Rows written per transaction by the job: a crash loses at most this many rows' work, never half a row. */
-export const APPLY_CHUNK = 500;
+export const APPLY_CHUNK = 100;
 /** A running job whose heartbeat is older than this was stopped (its process died): another may go on with it. */
 const STALE_AFTER_MS = 30_000;
 
