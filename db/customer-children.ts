@@ -41,6 +41,52 @@ export async function writeCustomerChildren(tx: Database, id: string, children: 
   await tx.update(customers).set({ searchText: customerSearchText }).where(eq(customers.id, id));
 }
 
+/**
+ * Writes the child rows of customers just inserted in this transaction, a statement for each kind
+ * of row rather than for each customer: what writeCustomerChildren writes for a new customer.
+ */
+export async function writeNewCustomersChildren(
+  tx: Database,
+  created: { id: string; children: Required<CustomerChildren> }[],
+) {
+  if (created.length === 0) return;
+  const aliases = created.flatMap(({ id, children }) =>
+    children.ingestAliases.map((alias, position) => ({ id, position, alias })),
+  );
+  if (aliases.length > 0) {
+    await tx.execute(sql`insert into ${customerIngestAliases} (customer_id, position, alias)
+      select * from unnest(${sql.param(aliases.map((a) => a.id))}::uuid[],
+        ${sql.param(aliases.map((a) => a.position))}::int[], ${sql.param(aliases.map((a) => a.alias))}::text[])`);
+  }
+  const providers = created.flatMap(({ id, children }) =>
+    children.billingProviders.map((w, position) => ({ customerId: id, position, ...w })),
+  );
+  if (providers.length > 0) await tx.insert(customerBillingProviders).values(providers);
+  const keys = [...new Set(created.flatMap(({ children }) => Object.keys(children.customFields)))];
+  await lockCustomFieldKeys(tx, keys, 'shared');
+  if (keys.length > 0) {
+    const unique = await tx
+      .select({ key: customFieldKeys.key })
+      .from(customFieldKeys)
+      .where(and(inArray(customFieldKeys.key, keys), eq(customFieldKeys.enforceUniqueness, true)));
+    const values = created.flatMap(({ id, children }) =>
+      unique.flatMap(({ key }) =>
+        key in children.customFields ? [{ key, value: children.customFields[key] ?? '', customerId: id }] : [],
+      ),
+    );
+    if (values.length > 0) await tx.insert(customFieldUniqueValues).values(values);
+  }
+  await tx
+    .update(customers)
+    .set({ searchText: customerSearchText })
+    .where(
+      inArray(
+        customers.id,
+        created.map((c) => c.id),
+      ),
+    );
+}
+
 async function writeIngestAliases(tx: Database, id: string, aliases: string[]) {
   await tx.delete(customerIngestAliases).where(eq(customerIngestAliases.customerId, id));
   if (aliases.length === 0) return;

@@ -3,6 +3,7 @@ import { and, desc, eq, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { getDb, type Database } from '@/db';
 import { auditEntries, users } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
+import { insertJsonRows } from './json-insert';
 import { canonical, sameValue, valueKey } from '@/lib/same-value';
 import type { AuditAction, AuditActorName, AuditChange, AuditEntryRow, AuditFilters } from '@/lib/validations/audit';
 
@@ -19,6 +20,16 @@ export interface AuditRecord {
 /** Writes one entry; call it inside the transaction of the change it describes. */
 export async function recordAudit(tx: Database, actor: Actor, entry: AuditRecord): Promise<void> {
   await tx.insert(auditEntries).values({ ...entry, actorId: actor.id, actorEmail: actor.email });
+}
+
+/** Writes many entries in one statement (a batch of creates), inside the transaction of the change. */
+export async function recordAudits(tx: Database, actor: Actor, entries: AuditRecord[]): Promise<void> {
+  if (entries.length === 0) return;
+  await insertJsonRows(
+    tx,
+    auditEntries,
+    entries.map((e) => ({ ...e, actorId: actor.id, actorEmail: actor.email })),
+  );
 }
 
 /** Nothing worth listing: no value, blank text, an empty list or an empty set of custom fields. */

@@ -1,4 +1,4 @@
-import { auditOf, customerValues, driver, unique, valueRows } from '@/test/data';
+import { auditOf, AWS_PROVIDER, customerValues, driver, providerRows, unique, valueRows } from '@/test/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
@@ -22,7 +22,7 @@ import {
   startCustomerImport,
 } from './customer-imports';
 import { findCustomerIdByName, getCustomer } from './customers';
-import { insertCustomer } from './customers-write';
+import { insertCustomer, insertCustomers } from './customers-write';
 import { insertPricePlan, setPricePlanArchived } from './price-plans';
 
 // The job writes as the user who started the import, with the role they hold now: a real user.
@@ -255,6 +255,40 @@ describe(`CSV import of customers (${driver})`, () => {
       .from(customers)
       .where(sql`${customers.name} like ${`crash-${u}-%`}`);
     expect(still!.n).toBe(total);
+  });
+
+  it('writes a chunk’s new customers as the form writes each, and none when the database refuses one', async () => {
+    const u = unique();
+    const input = (name: string) =>
+      customerValues({
+        name,
+        ingestAliases: valueRows(`${name}-a`, `${name}-b`),
+        billingProviders: providerRows(AWS_PROVIDER),
+      });
+    const note = { field: 'import', old: null, new: `batch-${u}.csv` };
+    const one = await insertCustomer(actor, input(`one-${u}`), note);
+    if (!one.ok) throw new Error(one.message);
+    const many = (await insertCustomers(actor, [input(`two-${u}`), input(`three-${u}`)], note))!;
+    expect(many).toHaveLength(2);
+    const shape = async (id: string) => {
+      const c = (await getCustomer(actor, id))!;
+      const [entry] = await auditOf('customer', id);
+      const db = await getDb();
+      const [row] = await db.select({ search: customers.searchText }).from(customers).where(eq(customers.id, id));
+      return {
+        aliases: c.ingestAliases.map((a) => a.replace(c.name, 'X')),
+        providers: c.billingProviders.map((p) => p.billingProvider),
+        search: row!.search.replaceAll(c.name, 'X'),
+        audit: entry!.changes.map((ch) => ch.field),
+        action: entry!.action,
+        note: entry!.changes.at(-1),
+      };
+    };
+    expect(await shape(many[1]!)).toEqual(await shape(one.data.id));
+    expect(await shape(many[0]!)).toEqual(await shape(one.data.id));
+    // The ID of `one` again (another case): refused, and the row beside it is not kept either.
+    expect(await insertCustomers(actor, [input(`four-${u}`), input(`ONE-${u}`)], note)).toBeNull();
+    expect(await countByName(`four-${u}`)).toBe(0);
   });
 
   it('a cancelled import keeps what it committed and stops', async () => {

@@ -34,7 +34,14 @@ import {
 } from '@/lib/validations/customer-import';
 import { diffRecords } from './audit';
 import { findAliasOwners, iso, loadCustomer, type CustomerDetail } from './customers';
-import { auditable, CUSTOMER_LIST_FIELDS, insertCustomer, updateCustomer, type AuditNote } from './customers-write';
+import {
+  auditable,
+  CUSTOMER_LIST_FIELDS,
+  insertCustomer,
+  insertCustomers,
+  updateCustomer,
+  type AuditNote,
+} from './customers-write';
 import { inTransaction } from './transaction';
 
 /** Rows stored per insert while uploading, and checked per step of the dry run. */
@@ -520,7 +527,22 @@ export async function applyNextChunk(importId: string, claims: FileClaims = newC
     const note = importNote(job);
     const counts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
     const errors: ImportRowError[] = [];
+    // The chunk's new customers in a few statements; if the database refuses any (a race with
+    // another writer), none of them is kept and each goes its own way below to get its own error.
+    const creates = planned.filter((p) => p.kind === 'create');
+    const batched =
+      creates.length > 1
+        ? await insertCustomers(
+            actor,
+            creates.map((p) => p.input),
+            note,
+          )
+        : null;
     for (const p of planned) {
+      if (p.kind === 'create' && batched) {
+        counts.created++;
+        continue;
+      }
       if (p.kind === 'error') {
         counts.failed++;
         errors.push(...p.errors);

@@ -6,13 +6,13 @@
 import 'server-only';
 import { and, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { getDb, type Database } from '@/db';
-import { writeCustomerChildren, type CustomerChildren } from '@/db/customer-children';
+import { writeCustomerChildren, writeNewCustomersChildren, type CustomerChildren } from '@/db/customer-children';
 import { customers } from '@/db/schema';
 import { assertCan, type Actor } from '@/lib/auth/permissions';
 import { failure, ok, type ActionResult, type FieldErrors } from '@/lib/action-result';
 import type { ChangedBy } from '@/lib/validations/audit';
 import { CUSTOMER_FIELD_NAMES, customerId, type CustomerInput } from '@/lib/validations/customer';
-import { createdFields, diffRecords, lastActor, recordAudit, type AuditChange } from './audit';
+import { createdFields, diffRecords, lastActor, recordAudit, recordAudits, type AuditChange } from './audit';
 import {
   findAliasOwners,
   findCustomFieldValueOwners,
@@ -23,6 +23,7 @@ import {
 } from './customers';
 import { pgErrorCode, violatedUniqueConstraint } from './db-errors';
 import { pricePlanRefusal } from './price-plans';
+import { insertJsonRows } from './json-insert';
 import { inTransaction } from './transaction';
 
 /** The fields an audit entry compares, in the portal's order. */
@@ -223,6 +224,66 @@ export async function insertCustomer(
     return ok({ id });
   } catch (err) {
     return refusal(err, input);
+  }
+}
+
+/** Whether `refusal` would turn this error into a message for the user, rather than throw it. */
+function isRefusal(err: unknown): boolean {
+  const constraint = violatedUniqueConstraint(err);
+  return (
+    err instanceof ArchivedPlan ||
+    (constraint !== null && UNIQUE_FIELDS.has(constraint)) ||
+    pgErrorCode(err) === '23503'
+  );
+}
+
+/**
+ * Creates many customers as insertCustomer creates each (the same rows, children and audit
+ * entries), a statement for each kind of row: the import's fast path. All or none: null when the
+ * database refused any of them, so the caller writes them one by one to learn each one's error.
+ */
+export async function insertCustomers(
+  actor: Actor,
+  inputs: CustomerInput[],
+  note?: AuditNote,
+): Promise<string[] | null> {
+  assertCan(actor, 'customers:write');
+  if (inputs.length === 0) return [];
+  const db = await getDb();
+  try {
+    return await inTransaction(db, async (tx) => {
+      for (const plan of new Set(inputs.flatMap((i) => (i.pricePlanName ? [i.pricePlanName] : [])))) {
+        await refuseArchivedPlan(tx, plan);
+      }
+      const rows = await insertJsonRows<typeof customers, { id: string; name: string }>(
+        tx,
+        customers,
+        inputs.map(customerColumns),
+        sql`id, name`,
+      );
+      // RETURNING's order is not promised: match each row to its input by its (unique) ID.
+      const idOf = new Map(rows.map((r) => [r.name, r.id]));
+      const created = inputs.map((input) => ({ id: idOf.get(input.name)!, input }));
+      await writeNewCustomersChildren(
+        tx,
+        created.map(({ id, input }) => ({ id, children: input })),
+      );
+      await recordAudits(
+        tx,
+        actor,
+        created.map(({ id, input }) => ({
+          action: 'customer.create',
+          entityType: 'customer',
+          entityId: id,
+          entityLabel: input.name,
+          changes: [...createdFields(auditable(input), CUSTOMER_LIST_FIELDS), ...(note ? [note] : [])],
+        })),
+      );
+      return created.map((c) => c.id);
+    });
+  } catch (err) {
+    if (isRefusal(err)) return null;
+    throw err;
   }
 }
 
