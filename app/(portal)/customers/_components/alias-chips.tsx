@@ -31,7 +31,7 @@ export function AliasChips({
         <li
           key={alias}
           title={alias}
-          className="max-w-[9.5rem] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
+          className="max-w-[8rem] truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700"
         >
           {alias}
         </li>

@@ -265,29 +265,13 @@ function useOpenRow(c: CustomerRow, exact: boolean, className: string) {
 }
 
 /** The ID, on one line: cut with an ellipsis, the whole of it on hover and in the link's name. */
-/**
- * The ID as a link: cut short with an ellipsis on a card; wrapped in the table (`wrap`), where a
- * one-line ID sets the column's least width and, beside Last usage, pushed the table past 1280 px.
- */
-function IdLink({
-  customer: c,
-  className,
-  wrap = false,
-}: {
-  customer: CustomerRow;
-  className?: string;
-  wrap?: boolean;
-}) {
+function IdLink({ customer: c, className }: { customer: CustomerRow; className?: string }) {
   return (
     <Link
       href={customerHref(c)}
       title={c.name}
       data-row-link=""
-      className={cn(
-        'block min-w-0 font-mono text-brand-700 hover:underline',
-        wrap ? '[overflow-wrap:anywhere]' : 'truncate',
-        className,
-      )}
+      className={cn('block min-w-0 truncate font-mono text-brand-700 hover:underline', className)}
     >
       {c.name}
     </Link>
@@ -311,7 +295,7 @@ function Tags({ tags }: { tags: string[] }) {
   return (
     <ul className="flex flex-wrap gap-1" aria-label={plural(tags.length, 'tag')}>
       {tags.slice(0, TAG_PREVIEW).map((tag) => (
-        <li key={tag} title={tag} className={tagChipClass('max-w-[8rem] truncate')}>
+        <li key={tag} title={tag} className={tagChipClass('max-w-[7rem] truncate')}>
           {tag}
         </li>
       ))}
@@ -330,7 +314,7 @@ const DETAILS: { label: string; cell?: string; show: (c: CustomerRow) => ReactNo
     cell: 'max-w-[10rem] px-2 py-3 [overflow-wrap:anywhere]',
     show: (c) => <PlanName customer={c} />,
   },
-  { label: 'Tags', cell: 'max-w-[12rem] min-w-[7rem] px-2 py-3', show: (c) => <Tags tags={c.tags} /> },
+  { label: 'Tags', cell: 'max-w-[12rem] min-w-[6rem] px-2 py-3', show: (c) => <Tags tags={c.tags} /> },
   {
     label: 'Aliases',
     // Narrower than the chips' own cap: with Last usage shown, the columns then fit 1280 px.
@@ -365,10 +349,10 @@ interface CustomerRowProps {
 function CustomerTableRow({ customer: c, exact = false, select }: CustomerRowProps) {
   return (
     <tr {...useOpenRow(c, exact, 'group align-top')}>
-      <td className="max-w-[14rem] min-w-[8rem] px-2 py-3">
+      <td className="max-w-[10rem] min-w-[8rem] px-2 py-3">
         <div className="flex items-center gap-1">
           {select && <RowCheckbox customer={c} {...select} />}
-          <IdLink customer={c} className={select && 'ml-1'} wrap />
+          <IdLink customer={c} className={select && 'ml-1'} />
           <CopyButton
             value={c.name}
             label={`ID ${c.name}`}
@@ -381,7 +365,7 @@ function CustomerTableRow({ customer: c, exact = false, select }: CustomerRowPro
           </Badge>
         )}
       </td>
-      <td className="max-w-[14rem] min-w-[8rem] px-2 py-3">
+      <td className="max-w-[14rem] min-w-[7rem] px-2 py-3">
         <span data-column="name" className="block [overflow-wrap:anywhere]">
           {c.displayName}
         </span>
