@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import type { Actor } from '@/lib/auth/permissions';
-import { csvLine } from '@/lib/csv';
+import { CSV_BOM, csvLine } from '@/lib/csv/write-csv';
 import type { CustomerFilters } from '@/lib/validations/customer-filters';
 import { csvHeaders, customerCsvRecord } from '@/lib/validations/customer-csv';
 import { customerViewPages, viewCustomFieldKeys } from './customers';
@@ -47,7 +47,7 @@ export async function exportCustomers(
       if (!started) {
         started = true;
         // The byte-order mark makes spreadsheets read the file as UTF-8.
-        controller.enqueue(encoder.encode(`\uFEFF${csvLine(csvHeaders(customKeys))}`));
+        controller.enqueue(encoder.encode(`${CSV_BOM}${csvLine(csvHeaders(customKeys))}`));
         return;
       }
       const next = await pages.next();

@@ -1,3 +1,4 @@
+import { csvDownloadHeaders } from '@/lib/csv/write-csv';
 import { exportCustomers } from '@/lib/data/customer-export';
 import { jsonError, routeHandler } from '@/lib/http/route-handler';
 import { parseCustomerFilters } from '@/lib/validations/customer-filters';
@@ -12,10 +13,6 @@ export const GET = routeHandler('customers:read', async (request, actor) => {
   if (!result.ok) return jsonError(result.message, 422);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(result.stream, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="customers-${day}.csv"`,
-      'x-content-type-options': 'nosniff',
-    },
+    headers: csvDownloadHeaders(`customers-${day}.csv`),
   });
 });

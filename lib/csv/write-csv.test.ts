@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, csvQuote } from './csv';
+import { csvLine, csvQuote, csvText } from './write-csv';
 
 describe('CSV writer', () => {
   it('leaves plain cells alone and quotes those a reader would split or trim', () => {
@@ -15,5 +15,17 @@ describe('CSV writer', () => {
 
   it('ends each record with CRLF', () => {
     expect(csvLine(['a', 'b,c', ''])).toBe('a,"b,c",\r\n');
+  });
+
+  it('writes rows, with a byte-order mark when asked', () => {
+    expect(
+      csvText(
+        [
+          ['ID', 'Name'],
+          ['a', 'x,y'],
+        ],
+        { bom: true },
+      ),
+    ).toBe('\uFEFFID,Name\r\na,"x,y"\r\n');
   });
 });
